@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Runtime configuration, read once from the environment. Every setting has a safe default for a
+ * newcomer's machine except the two keys in production, where a missing key must stop the start
+ * rather than silently generate one (data encrypted with a lost key is lost).
+ */
+const key = z
+  .string()
+  .transform((s) => Buffer.from(s, 'base64'))
+  .refine((b) => b.length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  PATHWAYS_DATA_DIR: z.string().default('./data'),
+  PATHWAYS_ENCRYPTION_KEY: key.optional(),
+  PATHWAYS_BLIND_INDEX_KEY: key.optional(),
+  PATHWAYS_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  PATHWAYS_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Keys {
+  /** Wraps each person's own data key (AES-256-GCM). */
+  encryptionKey: Buffer;
+  /** Keys the HMAC of blind indexes (SIN look-up without storing the SIN). */
+  blindIndexKey: Buffer;
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  keys: Keys;
+  secureCookies: boolean;
+  seedDemo: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.PATHWAYS_DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    keys: resolveKeys(e.NODE_ENV, dataDir, e.PATHWAYS_ENCRYPTION_KEY, e.PATHWAYS_BLIND_INDEX_KEY),
+    secureCookies: e.PATHWAYS_SECURE_COOKIES
+      ? e.PATHWAYS_SECURE_COOKIES === 'true'
+      : e.NODE_ENV === 'production',
+    seedDemo: e.PATHWAYS_SEED_DEMO === 'true',
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/**
+ * Outside production, missing keys are generated once and kept in the data directory so that a
+ * restart can still decrypt what the last run wrote. Production must supply both.
+ */
+function resolveKeys(
+  env: Config['env'],
+  dataDir: string,
+  encryptionKey: Buffer | undefined,
+  blindIndexKey: Buffer | undefined,
+): Keys {
+  if (encryptionKey && blindIndexKey) return { encryptionKey, blindIndexKey };
+  if (env === 'production') {
+    throw new ConfigError(
+      'PATHWAYS_ENCRYPTION_KEY and PATHWAYS_BLIND_INDEX_KEY are required in production (see README: Configuration).',
+    );
+  }
+  const file = join(dataDir, 'keys.json');
+  let stored: { encryptionKey: string; blindIndexKey: string };
+  if (existsSync(file)) {
+    stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
+  } else {
+    mkdirSync(dataDir, { recursive: true });
+    stored = {
+      encryptionKey: randomBytes(32).toString('base64'),
+      blindIndexKey: randomBytes(32).toString('base64'),
+    };
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  return {
+    encryptionKey: encryptionKey ?? Buffer.from(stored.encryptionKey, 'base64'),
+    blindIndexKey: blindIndexKey ?? Buffer.from(stored.blindIndexKey, 'base64'),
+  };
+}

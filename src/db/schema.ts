@@ -1,0 +1,308 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { WeeklyHours } from '../domain/organizations/sites.js';
+import type { SpecializedPopulationAnswers } from '../domain/people/specialized-populations.js';
+
+/** Encrypted payloads are raw bytes; Drizzle has no bytea helper of its own. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+  toDriver: (v) => v,
+});
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const organizationKind = pgEnum('organization_kind', ['ssm', 'provider', 'sa_office', 'ministry']);
+export const saProgram = pgEnum('sa_program', ['ow', 'odsp']);
+
+export const catchments = pgTable('catchments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  nameEn: text('name_en').notNull(),
+  nameFr: text('name_fr').notNull(),
+  createdAt: createdAt(),
+});
+
+export const regions = pgTable(
+  'regions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    code: text('code').notNull(),
+    nameEn: text('name_en').notNull(),
+    nameFr: text('name_fr').notNull(),
+  },
+  (t) => [uniqueIndex('regions_catchment_code').on(t.catchmentId, t.code)],
+);
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    kind: organizationKind('kind').notNull(),
+    /** Only for social-assistance offices: which program the office delivers. */
+    saProgram: saProgram('sa_program'),
+    name: text('name').notNull(),
+    nameFr: text('name_fr'),
+    email: text('email'),
+    phone: text('phone'),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('organizations_catchment_kind').on(t.catchmentId, t.kind),
+    // An SA office must say which program it delivers; no other kind may.
+    check('organizations_sa_program_check', sql`(${t.kind} = 'sa_office') = (${t.saProgram} IS NOT NULL)`),
+  ],
+);
+
+export const sites = pgTable(
+  'sites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
+    name: text('name').notNull(),
+    street: text('street').notNull(),
+    city: text('city').notNull(),
+    postalCode: text('postal_code').notNull(),
+    latitude: doublePrecision('latitude').notNull(),
+    longitude: doublePrecision('longitude').notNull(),
+    hours: jsonb('hours').$type<WeeklyHours>().notNull(),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    specializedPopulations: text('specialized_populations').array().notNull().default(sql`'{}'::text[]`),
+    accessibilityFeatures: text('accessibility_features').array().notNull().default(sql`'{}'::text[]`),
+    /** New clients the site can take in a month; the referral matrix weighs caseload against it. */
+    intakeCapacity: integer('intake_capacity').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('sites_organization').on(t.organizationId), index('sites_region').on(t.regionId)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** Lower-cased; sign-in name for local accounts and the match key for a future OIDC identity. */
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    roles: text('roles').array().notNull(),
+    locale: text('locale').notNull().default('en'),
+    active: boolean('active').notNull().default(true),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('users_email').on(t.email), index('users_organization').on(t.organizationId)],
+);
+
+/**
+ * How a user proves who they are, kept apart from the user so that an OIDC identity
+ * (provider = issuer, subject = sub) can be added beside or instead of a password without touching
+ * roles or authorization.
+ */
+export const userCredentials = pgTable(
+  'user_credentials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    subject: text('subject').notNull(),
+    passwordHash: text('password_hash'),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('user_credentials_provider_subject').on(t.provider, t.subject),
+    uniqueIndex('user_credentials_user_provider').on(t.userId, t.provider),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie's token: a stolen database does not yield usable sessions. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId), index('sessions_expires').on(t.expiresAt)],
+);
+
+/** Business-day calendar: closure days the SSM adds on top of the statutory holidays. */
+export const closureDays = pgTable(
+  'closure_days',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    nameEn: text('name_en').notNull(),
+    nameFr: text('name_fr').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('closure_days_catchment_date').on(t.catchmentId, t.date)],
+);
+
+/**
+ * A person served by the network. Names and date of birth stay searchable (C1 search by name and
+ * date of birth); every other personal field is encrypted with the person's own data key
+ * (client_data_keys) so that destroying that key makes them unrecoverable (C3 revocation).
+ */
+/** Feeds the short client reference (PW-0000001) staff read out on the phone. */
+export const clientReferenceSeq = pgSequence('client_reference_seq', { startWith: 1 });
+
+export const clients = pgTable(
+  'clients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Short reference staff can read out on the phone; not personal data. */
+    reference: text('reference').notNull().unique(),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    legalGivenName: text('legal_given_name').notNull(),
+    legalFamilyName: text('legal_family_name').notNull(),
+    preferredName: text('preferred_name'),
+    /** Lower-cased, accent-free "family given" used for prefix search and duplicate matching. */
+    nameKey: text('name_key').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
+    /** HMAC-SHA256 of the SIN under the blind-index key (E2: the SIN is the unique identifier). */
+    sinIndex: text('sin_index'),
+    sinEncrypted: bytea('sin_encrypted'),
+    /** A 900-series SIN: temporary residents (E2, E4). */
+    sinTemporary: boolean('sin_temporary').notNull().default(false),
+    /** Address, phone and email, encrypted together as JSON with the person's data key. */
+    contactEncrypted: bytea('contact_encrypted'),
+    preferredContactMethod: text('preferred_contact_method'),
+    preferredContactTime: text('preferred_contact_time'),
+    language: text('language').notNull().default('en'),
+    languageOther: text('language_other'),
+    specializedPopulations: jsonb('specialized_populations').$type<SpecializedPopulationAnswers>().notNull(),
+    saProgram: saProgram('sa_program'),
+    samsMemberId: text('sams_member_id'),
+    saOfficeId: uuid('sa_office_id').references(() => organizations.id),
+    saCaseworkerId: uuid('sa_caseworker_id').references(() => users.id),
+    regionId: uuid('region_id').references(() => regions.id),
+    createdByOrganizationId: uuid('created_by_organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** Set when consent is revoked and the person's data has been made unrecoverable. */
+    purgedAt: timestamp('purged_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('clients_sin_index').on(t.sinIndex),
+    index('clients_catchment_name_key').on(t.catchmentId, t.nameKey.op('text_pattern_ops')),
+    index('clients_catchment_dob').on(t.catchmentId, t.dateOfBirth),
+    index('clients_sams_member').on(t.samsMemberId),
+  ],
+);
+
+/** One data key per person, wrapped with the master key. Deleting the row crypto-shreds the person. */
+export const clientDataKeys = pgTable('client_data_keys', {
+  clientId: uuid('client_id')
+    .primaryKey()
+    .references(() => clients.id, { onDelete: 'cascade' }),
+  wrappedKey: bytea('wrapped_key').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * Which organizations (and, for social assistance, which caseworkers) may see a client. The
+ * authorization policy reads only this table to scope client queries for non-SSM staff.
+ */
+export const clientShares = pgTable(
+  'client_shares',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** Set for SA shares made to one caseworker; null shares with the whole organization. */
+    userId: uuid('user_id').references(() => users.id),
+    reason: text('reason').notNull(),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('client_shares_org_client').on(t.organizationId, t.clientId),
+    index('client_shares_client').on(t.clientId),
+  ],
+);
+
+/**
+ * Append-only, hash-chained audit trail. Entries hold ids only, never personal data. The database
+ * refuses UPDATE and DELETE (trigger in the migrations); the chain makes any bypass detectable.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorOrganizationId: uuid('actor_organization_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    clientId: uuid('client_id'),
+    requestId: text('request_id'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_log_client').on(t.clientId, t.seq), index('audit_log_actor').on(t.actorUserId)],
+);
+
+/** Single row holding the chain's head; locking it serializes appends so the chain never forks. */
+export const auditHead = pgTable('audit_head', {
+  id: integer('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});

@@ -1,0 +1,130 @@
+/**
+ * The one place that decides what an actor may do. Handlers ask `can`, and every query of client
+ * data is scoped by `clientVisibility`; nothing else in the code grants access.
+ */
+import { ROLE_ORGANIZATION_KIND, type OrganizationKind, type Role } from './roles.js';
+
+export interface Actor {
+  userId: string;
+  organizationId: string;
+  organizationKind: OrganizationKind;
+  catchmentId: string;
+  roles: readonly Role[];
+}
+
+export const PERMISSIONS = [
+  'client.search',
+  'client.read',
+  'client.create',
+  'client.update',
+  'client.reveal_sin',
+  'client.audit.read',
+  'audit.verify',
+  'organization.read',
+  'organization.manage',
+  'site.manage',
+  'user.read',
+  'user.manage',
+  'calendar.read',
+  'calendar.manage',
+  'statistics.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const SSM_STAFF: Role[] = ['ssm_intake', 'ssm_qa', 'ssm_finance', 'ssm_manager', 'ssm_director', 'ssm_admin'];
+const PROVIDER_STAFF: Role[] = ['provider_caseworker', 'provider_lead', 'provider_admin'];
+const EVERYONE: Role[] = [...SSM_STAFF, ...PROVIDER_STAFF, 'sa_caseworker', 'ministry_viewer'];
+/** Staff who work with clients' records day to day. Ministry viewers see aggregates only. */
+const CLIENT_WORKERS: Role[] = [...SSM_STAFF, 'provider_caseworker', 'provider_lead', 'sa_caseworker'];
+
+/** Which roles hold each permission. Kept as data so the docs and the tests can read it. */
+export const GRANTS: Record<Permission, readonly Role[]> = {
+  'client.search': CLIENT_WORKERS,
+  'client.read': CLIENT_WORKERS,
+  'client.create': ['ssm_intake', 'provider_caseworker', 'provider_lead', 'sa_caseworker'],
+  'client.update': ['ssm_intake', 'ssm_qa', 'provider_caseworker', 'provider_lead', 'sa_caseworker'],
+  // Revealing a full SIN is for those who verify identity with the client in front of them.
+  'client.reveal_sin': ['ssm_intake', 'ssm_qa', 'provider_caseworker', 'provider_lead', 'sa_caseworker'],
+  'client.audit.read': ['ssm_admin'],
+  'audit.verify': ['ssm_admin'],
+  'organization.read': EVERYONE,
+  'organization.manage': ['ssm_admin'],
+  'site.manage': ['ssm_admin', 'provider_admin'],
+  'user.read': ['ssm_admin', 'provider_admin', 'provider_lead'],
+  'user.manage': ['ssm_admin', 'provider_admin'],
+  'calendar.read': EVERYONE,
+  'calendar.manage': ['ssm_admin'],
+  'statistics.read': ['ssm_manager', 'ssm_director', 'ssm_admin', 'ministry_viewer'],
+};
+
+export function hasPermission(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
+  const allowed = GRANTS[permission];
+  return actor.roles.some((r) => allowed.includes(r));
+}
+
+/** Every permission an actor holds, for the UI to show only what will work. */
+export function permissionsOf(actor: Pick<Actor, 'roles'>): Permission[] {
+  return PERMISSIONS.filter((p) => hasPermission(actor, p));
+}
+
+/**
+ * Which clients an actor may see at all, as a rule the data layer turns into a WHERE clause:
+ * SSM staff the whole catchment; provider staff the clients shared with their organization; SA
+ * caseworkers the clients shared with them (or with their office as a whole); ministry nobody.
+ */
+export type ClientVisibility =
+  | { kind: 'catchment'; catchmentId: string }
+  | { kind: 'organization'; catchmentId: string; organizationId: string }
+  | { kind: 'caseworker'; catchmentId: string; organizationId: string; userId: string }
+  | { kind: 'none' };
+
+export function clientVisibility(actor: Actor): ClientVisibility {
+  if (!hasPermission(actor, 'client.read')) return { kind: 'none' };
+  switch (actor.organizationKind) {
+    case 'ssm':
+      return { kind: 'catchment', catchmentId: actor.catchmentId };
+    case 'provider':
+      return { kind: 'organization', catchmentId: actor.catchmentId, organizationId: actor.organizationId };
+    case 'sa_office':
+      return {
+        kind: 'caseworker',
+        catchmentId: actor.catchmentId,
+        organizationId: actor.organizationId,
+        userId: actor.userId,
+      };
+    case 'ministry':
+      return { kind: 'none' };
+  }
+}
+
+/**
+ * Whether an actor may manage a given organization's own records (its sites, its users). SSM admins
+ * manage every organization of their catchment; provider admins only their own.
+ */
+export function canManageOrganization(
+  actor: Actor,
+  permission: 'site.manage' | 'user.manage' | 'organization.manage',
+  target: { id: string; catchmentId: string },
+): boolean {
+  if (!hasPermission(actor, permission)) return false;
+  if (target.catchmentId !== actor.catchmentId) return false;
+  if (actor.roles.includes('ssm_admin')) return true;
+  return permission !== 'organization.manage' && target.id === actor.organizationId;
+}
+
+/** Which organizations' staff lists an actor may read. */
+export function canReadUsersOf(actor: Actor, target: { id: string; catchmentId: string }): boolean {
+  if (!hasPermission(actor, 'user.read') || target.catchmentId !== actor.catchmentId) return false;
+  return actor.roles.includes('ssm_admin') || target.id === actor.organizationId;
+}
+
+/** Roles an actor may give to users: provider admins cannot make SSM staff, nor anyone an admin of another org. */
+export function assignableRoles(actor: Actor, targetKind: OrganizationKind): Role[] {
+  if (actor.roles.includes('ssm_admin')) {
+    return (Object.keys(ROLE_ORGANIZATION_KIND) as Role[]).filter((r) => ROLE_ORGANIZATION_KIND[r] === targetKind);
+  }
+  if (actor.roles.includes('provider_admin') && targetKind === 'provider') {
+    return ['provider_caseworker', 'provider_lead', 'provider_admin'];
+  }
+  return [];
+}

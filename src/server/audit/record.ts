@@ -1,0 +1,25 @@
+import type { Queryable } from '../../db/connection.js';
+import { appendAudit, type AuditAction } from '../../db/repositories/audit.js';
+import type { RequestContext } from '../http/context.js';
+
+/** Records what the request's actor did, inside the caller's transaction. */
+export function audit(
+  q: Queryable,
+  ctx: RequestContext,
+  action: AuditAction,
+  entityType: string,
+  entityId: string | null,
+  clientId: string | null = null,
+): Promise<void> {
+  return appendAudit(q, [
+    {
+      actorUserId: ctx.actor.userId,
+      actorOrganizationId: ctx.actor.organizationId,
+      action,
+      entityType,
+      entityId,
+      clientId,
+      requestId: ctx.requestId,
+    },
+  ]);
+}

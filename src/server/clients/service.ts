@@ -1,0 +1,334 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../db/connection.js';
+import { clientVisibility, hasPermission } from '../../domain/access/policy.js';
+import { matchPerson, nameKey, normalizeName } from '../../domain/people/matching.js';
+import { checkSin, maskSin } from '../../domain/people/sin.js';
+import type { SpecializedPopulationAnswers } from '../../domain/people/specialized-populations.js';
+import {
+  ensureShare,
+  findClientIdBySinIndex,
+  findVisibleClient,
+  insertClient,
+  nextClientReference,
+  searchClientCandidates,
+  updateClient,
+  type ClientInsert,
+} from '../../db/repositories/clients.js';
+import { findOrganization, findRegion } from '../../db/repositories/organizations.js';
+import { findUser } from '../../db/repositories/users.js';
+import { audit } from '../audit/record.js';
+import type { RequestContext } from '../http/context.js';
+import { conflict, forbidden, notFound, ProblemError } from '../http/problem.js';
+import type { PersonCrypto } from '../privacy/crypto.js';
+import type { Client, ClientCreate, ClientUpdate } from './schemas.js';
+import { PersonalDataKey, sealNewClient, type Contact } from './personal-data.js';
+import { z } from 'zod';
+import { clientSearchResultSchema } from './schemas.js';
+
+export interface ClientDeps {
+  db: Database;
+  crypto: PersonCrypto;
+}
+
+
+/** E2: a SIN that fails validation is refused with the rule and a message in both languages. */
+function sinOrRefuse(input: string, field: string) {
+  const check = checkSin(input);
+  if (!check.valid) {
+    const en =
+      check.problem === 'not_nine_digits'
+        ? 'A SIN has exactly 9 digits.'
+        : check.problem === 'invalid_first_digit'
+          ? 'No SIN issued to a person starts with 0 or 8.'
+          : 'This SIN fails the check digit; check for a typing error.';
+    const fr =
+      check.problem === 'not_nine_digits'
+        ? 'Un NAS compte exactement 9 chiffres.'
+        : check.problem === 'invalid_first_digit'
+          ? 'Aucun NAS attribué à une personne ne commence par 0 ou 8.'
+          : 'Ce NAS échoue à la vérification du chiffre de contrôle; vérifiez la saisie.';
+    throw new ProblemError(400, 'invalid_sin', 'Invalid SIN', {
+      detail: `E2: ${en}`,
+      rule: 'E2',
+      messageFr: `E2 : ${fr}`,
+      errors: [{ field, message: en, code: check.problem! }],
+    });
+  }
+  return { digits: check.normalized!, temporary: check.temporary };
+}
+
+function duplicateSin(): ProblemError {
+  return conflict('duplicate_sin', 'E2: This SIN already belongs to a person in Pathways. Search for them instead of adding a new record.', {
+    rule: 'E2',
+    messageFr: 'E2 : Ce NAS appartient déjà à une personne dans Pathways. Recherchez-la plutôt que de créer un nouveau dossier.',
+  });
+}
+
+/** Checks the SA link refers to a real office of the right program, and a caseworker of that office. */
+async function checkSocialAssistance(db: Database, ctx: RequestContext, sa: ClientCreate['socialAssistance']) {
+  if (!sa) return;
+  if (sa.officeId) {
+    const office = await findOrganization(db, sa.officeId);
+    if (!office || office.organization.catchmentId !== ctx.actor.catchmentId || office.organization.kind !== 'sa_office') {
+      throw new ProblemError(400, 'validation_failed', 'Invalid request', {
+        detail: 'Choose a social-assistance office of your catchment.',
+        errors: [{ field: 'body.socialAssistance.officeId', message: 'Choose a social-assistance office of your catchment.' }],
+      });
+    }
+    if (office.organization.saProgram !== sa.program) {
+      throw new ProblemError(400, 'validation_failed', 'Invalid request', {
+        detail: `This office delivers ${office.organization.saProgram?.toUpperCase()}, not ${sa.program.toUpperCase()}.`,
+        errors: [{ field: 'body.socialAssistance.program', message: 'The program must match the office.' }],
+      });
+    }
+  }
+  if (sa.caseworkerId) {
+    const worker = await findUser(db, sa.caseworkerId);
+    if (!worker || !sa.officeId || worker.user.organizationId !== sa.officeId || !worker.user.roles.includes('sa_caseworker')) {
+      throw new ProblemError(400, 'validation_failed', 'Invalid request', {
+        detail: 'The SA caseworker must be a caseworker of the chosen office.',
+        errors: [{ field: 'body.socialAssistance.caseworkerId', message: 'Choose a caseworker of the chosen office.' }],
+      });
+    }
+  }
+}
+
+async function checkRegion(db: Database, ctx: RequestContext, regionId: string | null | undefined) {
+  if (!regionId) return;
+  const region = await findRegion(db, regionId);
+  if (!region || region.catchmentId !== ctx.actor.catchmentId) {
+    throw new ProblemError(400, 'validation_failed', 'Invalid request', {
+      detail: 'Choose a region of your catchment.',
+      errors: [{ field: 'body.regionId', message: 'Choose a region of your catchment.' }],
+    });
+  }
+}
+
+export async function createClient(deps: ClientDeps, ctx: RequestContext, input: ClientCreate): Promise<Client> {
+  const { db, crypto } = deps;
+  const sin = input.sin ? sinOrRefuse(input.sin, 'body.sin') : null;
+  const sinIndex = sin ? crypto.blindIndex('sin', sin.digits) : null;
+  if (sinIndex && (await findClientIdBySinIndex(db, sinIndex))) throw duplicateSin();
+  await checkSocialAssistance(db, ctx, input.socialAssistance);
+  await checkRegion(db, ctx, input.regionId);
+
+  const id = randomUUID();
+  const sealed = sealNewClient(crypto, id, sin?.digits ?? null, { address: input.address, phone: input.phone, email: input.email });
+  const shares: { organizationId: string; userId: string | null; reason: string }[] = [];
+  // The creator's organization serves the client; an SA caseworker shares with themself (clients
+  // "shared with them"), and a named SA caseworker of the SA link gets the record too (C2).
+  if (ctx.actor.organizationKind === 'provider') shares.push({ organizationId: ctx.actor.organizationId, userId: null, reason: 'created' });
+  if (ctx.actor.organizationKind === 'sa_office') shares.push({ organizationId: ctx.actor.organizationId, userId: ctx.actor.userId, reason: 'created' });
+  const sa = input.socialAssistance;
+  if (sa?.officeId && sa.caseworkerId && sa.caseworkerId !== ctx.actor.userId) {
+    shares.push({ organizationId: sa.officeId, userId: sa.caseworkerId, reason: 'sa_caseworker' });
+  }
+  await db.transaction(async (tx) => {
+    const values: ClientInsert & { id: string } = {
+      id,
+      reference: await nextClientReference(tx),
+      catchmentId: ctx.actor.catchmentId,
+      legalGivenName: input.legalGivenName,
+      legalFamilyName: input.legalFamilyName,
+      preferredName: input.preferredName,
+      nameKey: nameKey(input.legalFamilyName, input.legalGivenName),
+      dateOfBirth: input.dateOfBirth,
+      sinIndex: sealed.sinIndex,
+      sinEncrypted: sealed.sinEncrypted,
+      sinTemporary: sin?.temporary ?? false,
+      contactEncrypted: sealed.contactEncrypted,
+      preferredContactMethod: input.preferredContactMethod,
+      preferredContactTime: input.preferredContactTime,
+      language: input.language,
+      languageOther: input.language === 'other' ? input.languageOther : null,
+      specializedPopulations: input.specializedPopulations as SpecializedPopulationAnswers,
+      saProgram: sa?.program ?? null,
+      samsMemberId: sa?.samsMemberId ?? null,
+      saOfficeId: sa?.officeId ?? null,
+      saCaseworkerId: sa?.caseworkerId ?? null,
+      regionId: input.regionId,
+      createdByOrganizationId: ctx.actor.organizationId,
+    };
+    await insertClient(tx, values, sealed.wrappedKey, shares);
+    await audit(tx, ctx, 'create', 'client', id, id);
+  });
+  return readClient(deps, ctx, id, { audited: true });
+}
+
+type Visible = NonNullable<Awaited<ReturnType<typeof findVisibleClient>>>;
+
+async function visibleOrNotFound(db: Database, ctx: RequestContext, id: string): Promise<Visible> {
+  const row = await findVisibleClient(db, clientVisibility(ctx.actor), id);
+  // Someone else's client is indistinguishable from no client: no existence leak across organizations.
+  if (!row) throw notFound('Client');
+  return row;
+}
+
+function toClient(crypto: PersonCrypto, row: Visible): Client {
+  const c = row.client;
+  const key = PersonalDataKey.open(crypto, c.id, row.wrappedKey);
+  const contact = key.contact(c.contactEncrypted);
+  const sinDigits = key.sin(c.sinEncrypted);
+  return {
+    id: c.id,
+    reference: c.reference,
+    legalGivenName: c.legalGivenName,
+    legalFamilyName: c.legalFamilyName,
+    preferredName: c.preferredName,
+    dateOfBirth: c.dateOfBirth,
+    sinMasked: sinDigits ? maskSin(sinDigits) : null,
+    sinTemporary: c.sinTemporary,
+    address: contact.address,
+    phone: contact.phone,
+    email: contact.email,
+    preferredContactMethod: c.preferredContactMethod as Client['preferredContactMethod'],
+    preferredContactTime: c.preferredContactTime as Client['preferredContactTime'],
+    language: c.language as Client['language'],
+    languageOther: c.languageOther,
+    specializedPopulations: c.specializedPopulations,
+    socialAssistance:
+      c.saProgram && c.samsMemberId
+        ? {
+            program: c.saProgram,
+            samsMemberId: c.samsMemberId,
+            officeId: c.saOfficeId,
+            officeName: row.saOfficeName,
+            caseworkerId: c.saCaseworkerId,
+            caseworkerName: row.saCaseworkerName,
+          }
+        : null,
+    regionId: c.regionId,
+    sharedWith: row.shares,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+/** Reads a client's record; every read is audited (the create/update paths audit their own write). */
+export async function readClient(
+  deps: ClientDeps,
+  ctx: RequestContext,
+  id: string,
+  options: { audited?: boolean } = {},
+): Promise<Client> {
+  const row = await visibleOrNotFound(deps.db, ctx, id);
+  if (!options.audited) await deps.db.transaction((tx) => audit(tx, ctx, 'read', 'client', id, id));
+  return toClient(deps.crypto, row);
+}
+
+export async function changeClient(deps: ClientDeps, ctx: RequestContext, id: string, input: ClientUpdate): Promise<Client> {
+  const { db, crypto } = deps;
+  const row = await visibleOrNotFound(db, ctx, id);
+  if (row.client.purgedAt) throw conflict('client_purged', 'This person’s information has been removed.');
+  const current = toClient(crypto, row);
+  const values: Partial<ClientInsert> = {};
+  const key = PersonalDataKey.open(crypto, id, row.wrappedKey);
+
+  if (input.sin !== undefined) {
+    if (input.sin === null) {
+      Object.assign(values, { sinIndex: null, sinEncrypted: null, sinTemporary: false });
+    } else {
+      const sin = sinOrRefuse(input.sin, 'body.sin');
+      const sinIndex = crypto.blindIndex('sin', sin.digits);
+      const holder = await findClientIdBySinIndex(db, sinIndex);
+      if (holder && holder !== id) throw duplicateSin();
+      Object.assign(values, { sinIndex, sinEncrypted: key.sealSin(sin.digits), sinTemporary: sin.temporary });
+    }
+  }
+  if (input.address !== undefined || input.phone !== undefined || input.email !== undefined) {
+    const contact: Contact = {
+      address: input.address !== undefined ? input.address : current.address,
+      phone: input.phone !== undefined ? input.phone : current.phone,
+      email: input.email !== undefined ? input.email : current.email,
+    };
+    values.contactEncrypted = key.sealContact(contact);
+  }
+  if (input.socialAssistance !== undefined) {
+    await checkSocialAssistance(db, ctx, input.socialAssistance);
+    const sa = input.socialAssistance;
+    Object.assign(values, {
+      saProgram: sa?.program ?? null,
+      samsMemberId: sa?.samsMemberId ?? null,
+      saOfficeId: sa?.officeId ?? null,
+      saCaseworkerId: sa?.caseworkerId ?? null,
+    });
+  }
+  if (input.regionId !== undefined) {
+    await checkRegion(db, ctx, input.regionId);
+    values.regionId = input.regionId;
+  }
+  for (const field of ['legalGivenName', 'legalFamilyName', 'preferredName', 'dateOfBirth', 'preferredContactMethod', 'preferredContactTime', 'language', 'languageOther'] as const) {
+    if (input[field] !== undefined) (values as Record<string, unknown>)[field] = input[field];
+  }
+  if (input.language !== undefined && input.language !== 'other') values.languageOther = null;
+  if (input.specializedPopulations !== undefined) values.specializedPopulations = input.specializedPopulations as SpecializedPopulationAnswers;
+  if (input.legalGivenName !== undefined || input.legalFamilyName !== undefined) {
+    values.nameKey = nameKey(input.legalFamilyName ?? current.legalFamilyName, input.legalGivenName ?? current.legalGivenName);
+  }
+  await db.transaction(async (tx) => {
+    await updateClient(tx, id, values);
+    const sa = input.socialAssistance;
+    if (sa?.officeId && sa.caseworkerId) await ensureShare(tx, id, sa.officeId, sa.caseworkerId, 'sa_caseworker');
+    await audit(tx, ctx, 'update', 'client', id, id);
+  });
+  return readClient(deps, ctx, id, { audited: true });
+}
+
+/** The full SIN, for identity verification with the client; always audited. */
+export async function revealSin(deps: ClientDeps, ctx: RequestContext, id: string): Promise<{ sin: string | null }> {
+  if (!hasPermission(ctx.actor, 'client.reveal_sin')) throw forbidden();
+  const row = await visibleOrNotFound(deps.db, ctx, id);
+  await deps.db.transaction((tx) => audit(tx, ctx, 'reveal_sin', 'client', id, id));
+  return { sin: PersonalDataKey.open(deps.crypto, id, row.wrappedKey).sin(row.client.sinEncrypted) };
+}
+
+type SearchResult = z.infer<typeof clientSearchResultSchema>;
+
+/**
+ * C1: search by name, date of birth and SIN before creating anyone. Candidates come from the
+ * database within the actor's visibility; the domain ranks them and flags likely duplicates.
+ */
+export async function searchClients(
+  deps: ClientDeps,
+  ctx: RequestContext,
+  query: { name?: string | undefined; dateOfBirth?: string | undefined; sin?: string | undefined; limit: number },
+): Promise<SearchResult[]> {
+  const { db, crypto } = deps;
+  const sin = query.sin ? sinOrRefuse(query.sin, 'query.sin') : null;
+  const sinIndex = sin ? crypto.blindIndex('sin', sin.digits) : undefined;
+  const tokens = query.name ? normalizeName(query.name).split(' ').filter((t) => t.length >= 2) : [];
+  const candidates = await searchClientCandidates(db, clientVisibility(ctx.actor), {
+    nameTokens: tokens,
+    dateOfBirth: query.dateOfBirth,
+    sinIndex,
+    limit: 500,
+  });
+  const ranked = candidates
+    .map((c) => ({
+      c,
+      best: matchPerson(
+        { name: query.name ?? '', dateOfBirth: query.dateOfBirth, sinIndex },
+        { name: `${c.legalGivenName} ${c.legalFamilyName}`, dateOfBirth: c.dateOfBirth, sinIndex: c.sinIndex },
+      ),
+    }))
+    // A name search only lists people whose name fits; DOB or SIN alone list what they match.
+    .filter(({ best }) => !query.name || best.reasons.includes('same_name') || best.reasons.includes('similar_name') || best.reasons.includes('same_sin'))
+    .sort((a, b) => b.best.score - a.best.score || a.c.legalFamilyName.localeCompare(b.c.legalFamilyName))
+    .slice(0, query.limit);
+  await db.transaction((tx) => audit(tx, ctx, 'search', 'client', null));
+  return ranked.map(({ c, best }) => {
+    const digits = PersonalDataKey.open(crypto, c.id, c.wrappedKey).sin(c.sinEncrypted);
+    return {
+      id: c.id,
+      reference: c.reference,
+      legalGivenName: c.legalGivenName,
+      legalFamilyName: c.legalFamilyName,
+      preferredName: c.preferredName,
+      dateOfBirth: c.dateOfBirth,
+      sinMasked: digits ? maskSin(digits) : null,
+      score: best.score,
+      matchReasons: best.reasons,
+      likelyDuplicate: best.likelyDuplicate,
+    };
+  });
+}

@@ -1,0 +1,205 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLE_ORGANIZATION_KIND, ROLES, type Role } from '../../src/domain/access/roles.js';
+import { users } from '../../src/db/schema.js';
+import { addClosure, addSite, placeClients } from '../support/fixtures.js';
+import { sampleRequest } from '../support/samples.js';
+import { createWorld, type Session, type World } from '../support/world.js';
+
+/**
+ * The authorization matrix: every API route × every role, aimed at records of another organization
+ * and of another catchment. Routes are read from the running app, so a new route joins the matrix
+ * by existing. A request naming a foreign record must never succeed; a request naming none must
+ * not return a foreign record in its body. Positive controls prove the generated requests are valid
+ * (otherwise a 400 could pass for a refusal).
+ */
+let world: World;
+let spec: Parameters<typeof sampleRequest>[0];
+let clients: Awaited<ReturnType<typeof placeClients>>;
+const ids = { siteA: '', siteP2: '', siteB: '', closureB: '', targetUser: '' };
+let dayCounter = 0;
+/** A fresh date each call, so closures created or deleted by the positive control never collide. */
+const freshDate = () => {
+  dayCounter++;
+  return `2031-${String(1 + Math.floor(dayCounter / 28)).padStart(2, '0')}-${String(1 + (dayCounter % 28)).padStart(2, '0')}`;
+};
+
+beforeAll(async () => {
+  world = await createWorld();
+  clients = await placeClients(world);
+  ids.siteA = await addSite(world, world.a.provider1, world.a.regionId);
+  ids.siteP2 = await addSite(world, world.a.provider2, world.a.regionId);
+  ids.siteB = await addSite(world, world.b.provider, world.b.regionId);
+  ids.closureB = await addClosure(world, world.b.catchmentId, '2026-12-24');
+  const [target] = await world.db
+    .insert(users)
+    .values({ organizationId: world.a.provider1, email: 'target@test.example', displayName: 'Target of user changes', roles: ['provider_caseworker'] })
+    .returning();
+  ids.targetUser = target!.id;
+  const validator = new Validator();
+  const result = await validator.validate(world.app.swagger() as object);
+  expect(result.valid).toBe(true);
+  spec = validator.resolveRefs() as typeof spec;
+});
+afterAll(() => world?.close());
+
+const isSsm = (role: Role) => ROLE_ORGANIZATION_KIND[role] === 'ssm';
+const ok = (status: number) => status >= 200 && status < 300;
+
+function send(session: Session, req: ReturnType<typeof sampleRequest>) {
+  return world.request(session, {
+    method: req.method as 'GET',
+    url: req.url,
+    query: req.query,
+    ...(req.hasBody ? { payload: req.body as object } : {}),
+  });
+}
+
+/** Ids of another catchment: no role of catchment A may touch these. */
+function otherCatchment() {
+  return {
+    clientId: clients.b,
+    organizationId: world.b.provider,
+    siteId: ids.siteB,
+    userId: world.bSessions.provider_caseworker.userId,
+    closureId: ids.closureB,
+    regionId: world.b.regionId,
+    officeId: world.b.saOffice,
+    name: 'Matrixtest',
+  };
+}
+
+/** Ids of another organization in the same catchment, for staff who are not SSM. */
+function otherOrganization(role: Role) {
+  return {
+    clientId: role === 'sa_caseworker' ? clients.saOther : clients.p2,
+    organizationId: world.a.provider2,
+    siteId: ids.siteP2,
+    userId: world.provider2Caseworker.userId,
+    name: 'Matrixtest',
+  };
+}
+
+function foreignIdsFor(role: Role): string[] {
+  const list = [clients.b, world.b.provider, world.b.ssm, world.b.saOffice, ids.siteB, ids.closureB, world.b.regionId];
+  if (role === 'ministry_viewer') list.push(clients.p1, clients.p2, clients.saMine, clients.saOther);
+  else if (!isSsm(role)) list.push(clients.p2, clients.saOther, world.provider2Caseworker.userId);
+  if (role === 'sa_caseworker') list.push(clients.p1);
+  if (role.startsWith('provider')) list.push(clients.saMine);
+  return list;
+}
+
+function referencesAny(req: ReturnType<typeof sampleRequest>, values: string[]): boolean {
+  const text = JSON.stringify([req.url, req.query, req.body]);
+  return values.some((v) => text.includes(v));
+}
+
+describe('authorization matrix: every route × every role × another organization’s record', () => {
+  it('covers every registered API route', () => {
+    expect(world.app.routeCatalog.length).toBeGreaterThanOrEqual(20);
+  });
+
+  for (const role of ROLES) {
+    it(`${role}: no cross-catchment or cross-organization read or write succeeds`, async () => {
+      const session = world.as[role];
+      const variants = [{ name: 'other catchment', ids: otherCatchment() }];
+      if (!isSsm(role)) variants.push({ name: 'other organization', ids: otherOrganization(role) as ReturnType<typeof otherCatchment> });
+      const foreign = foreignIdsFor(role);
+      const failures: string[] = [];
+      for (const route of world.app.routeCatalog) {
+        if (route.access === 'public') continue;
+        for (const variant of variants) {
+          // The provider directory (P5) is shared across the catchment on purpose: any staff member
+          // may read another organization's name and sites. It holds no client data.
+          if (variant.name === 'other organization' && route.access === 'organization.read') continue;
+          if (route.url.endsWith('/auth/me/password') || route.url.endsWith('/auth/sign-out')) continue;
+          const req = sampleRequest(spec, route.method, route.url, variant.ids);
+          const res = await send(session, req);
+          if (res.statusCode >= 500) failures.push(`${route.method} ${route.url} [${variant.name}] → ${res.statusCode}`);
+          if (referencesAny(req, foreign)) {
+            if (ok(res.statusCode)) failures.push(`${route.method} ${route.url} [${variant.name}] succeeded (${res.statusCode})`);
+          } else if (ok(res.statusCode) && foreign.some((id) => res.body.includes(id))) {
+            failures.push(`${route.method} ${route.url} [${variant.name}] returned a foreign record`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it('positive control: each route succeeds for some role on its own records (the requests are valid)', async () => {
+    const unreached: string[] = [];
+    for (const route of world.app.routeCatalog) {
+      if (route.access === 'public' || route.url.endsWith('/auth/sign-out') || route.url.endsWith('/auth/me/password')) continue;
+      let reached = false;
+      for (const role of ROLES) {
+        const session = world.as[role];
+        const own = {
+          clientId: role === 'sa_caseworker' ? clients.saMine : clients.p1,
+          organizationId: isSsm(role) || role.startsWith('provider') ? world.a.provider1 : session.organizationId,
+          siteId: ids.siteA,
+          userId: ids.targetUser,
+          closureId: await addClosure(world, world.a.catchmentId, freshDate()),
+          regionId: world.a.regionId,
+          officeId: world.a.saOffice,
+          roles: ['provider_caseworker'],
+          name: 'Matrixtest',
+          date: freshDate(),
+          to: '2026-03-31',
+        };
+        const res = await send(session, sampleRequest(spec, route.method, route.url, own));
+        if (ok(res.statusCode)) {
+          reached = true;
+          break;
+        }
+      }
+      if (!reached) unreached.push(`${route.method} ${route.url}`);
+    }
+    expect(unreached).toEqual([]);
+  });
+
+  it('a provider caseworker cannot read another provider’s client by id, by search, or by any list', async () => {
+    const mine = world.as.provider_caseworker;
+    const byId = await world.request(mine, { method: 'GET', url: `/api/clients/${clients.p2}` });
+    expect(byId.statusCode).toBe(404);
+    const search = await world.request(mine, { method: 'GET', url: '/api/clients', query: { name: 'Matrixtest' } });
+    expect(search.statusCode).toBe(200);
+    const found = (search.json() as { items: { id: string }[] }).items.map((c) => c.id);
+    expect(found).toContain(clients.p1);
+    expect(found).not.toContain(clients.p2);
+    expect(found).not.toContain(clients.b);
+    const bySin = await world.request(world.provider2Caseworker, { method: 'GET', url: `/api/clients/${clients.p1}` });
+    expect(bySin.statusCode).toBe(404);
+    const theirs = await world.request(world.provider2Caseworker, { method: 'GET', url: `/api/clients/${clients.p2}` });
+    expect(theirs.statusCode).toBe(200);
+  });
+
+  it('SSM staff see the whole catchment but not another catchment; ministry viewers see no client', async () => {
+    const intake = world.as.ssm_intake;
+    for (const id of [clients.p1, clients.p2, clients.saMine, clients.saOther]) {
+      expect((await world.request(intake, { method: 'GET', url: `/api/clients/${id}` })).statusCode).toBe(200);
+    }
+    expect((await world.request(intake, { method: 'GET', url: `/api/clients/${clients.b}` })).statusCode).toBe(404);
+    const ministry = await world.request(world.as.ministry_viewer, { method: 'GET', url: `/api/clients/${clients.p1}` });
+    expect(ministry.statusCode).toBe(403);
+    const stats = await world.request(world.as.ministry_viewer, { method: 'GET', url: '/api/statistics/clients' });
+    expect(stats.statusCode).toBe(200);
+  });
+
+  it('an SA caseworker sees only the clients shared with them', async () => {
+    const sa = world.as.sa_caseworker;
+    expect((await world.request(sa, { method: 'GET', url: `/api/clients/${clients.saMine}` })).statusCode).toBe(200);
+    expect((await world.request(sa, { method: 'GET', url: `/api/clients/${clients.saOther}` })).statusCode).toBe(404);
+    expect((await world.request(sa, { method: 'GET', url: `/api/clients/${clients.p1}` })).statusCode).toBe(404);
+  });
+
+  it('anonymous callers get 401 on every non-public route', async () => {
+    const open: string[] = [];
+    for (const route of world.app.routeCatalog) {
+      if (route.access === 'public') continue;
+      const res = await world.request(null, { method: route.method as 'GET', url: route.url.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000') });
+      if (res.statusCode !== 401) open.push(`${route.method} ${route.url} → ${res.statusCode}`);
+    }
+    expect(open).toEqual([]);
+  });
+});
