@@ -30,7 +30,3 @@ export const ROLE_ORGANIZATION_KIND: Record<Role, OrganizationKind> = {
   sa_caseworker: 'sa_office',
   ministry_viewer: 'ministry',
 };
-
-export function rolesFitOrganization(roles: readonly Role[], kind: OrganizationKind): Role[] {
-  return roles.filter((r) => ROLE_ORGANIZATION_KIND[r] !== kind);
-}

@@ -284,6 +284,14 @@ export async function revealSin(deps: ClientDeps, ctx: RequestContext, id: strin
 
 type SearchResult = z.infer<typeof clientSearchResultSchema>;
 
+/** How many candidate rows a search ranks at most; the best `limit` of them are returned. */
+const CANDIDATES = 500;
+
+function swappedDayMonth(iso: string): string | undefined {
+  const [y, m, d] = iso.split('-');
+  return Number(d) <= 12 && d !== m ? `${y}-${d}-${m}` : undefined;
+}
+
 /**
  * C1: search by name, date of birth and SIN before creating anyone. Candidates come from the
  * database within the actor's visibility; the domain ranks them and flags likely duplicates.
@@ -297,12 +305,24 @@ export async function searchClients(
   const sin = query.sin ? sinOrRefuse(query.sin, 'query.sin') : null;
   const sinIndex = sin ? crypto.blindIndex('sin', sin.digits) : undefined;
   const tokens = query.name ? normalizeName(query.name).split(' ').filter((t) => t.length >= 2) : [];
-  const candidates = await searchClientCandidates(db, clientVisibility(ctx.actor), {
+  const visibility = clientVisibility(ctx.actor);
+  const candidates = await searchClientCandidates(db, visibility, {
     nameTokens: tokens,
     dateOfBirth: query.dateOfBirth,
     sinIndex,
-    limit: 500,
+    limit: CANDIDATES,
   });
+  // Typos and day/month swaps are how duplicates are born: when the close criteria find little,
+  // widen to the first letters of each name and the swapped date of birth.
+  if (candidates.length < query.limit) {
+    const seen = new Set(candidates.map((c) => c.id));
+    const wider = await searchClientCandidates(db, visibility, {
+      nameTokens: tokens.filter((t) => t.length > 3).map((t) => t.slice(0, 3)),
+      dateOfBirth: query.dateOfBirth ? swappedDayMonth(query.dateOfBirth) : undefined,
+      limit: CANDIDATES,
+    });
+    candidates.push(...wider.filter((c) => !seen.has(c.id)));
+  }
   const ranked = candidates
     .map((c) => ({
       c,
