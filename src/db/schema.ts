@@ -97,9 +97,18 @@ export const sites = pgTable(
     latitude: doublePrecision('latitude').notNull(),
     longitude: doublePrecision('longitude').notNull(),
     hours: jsonb('hours').$type<WeeklyHours>().notNull(),
-    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
-    specializedPopulations: text('specialized_populations').array().notNull().default(sql`'{}'::text[]`),
-    accessibilityFeatures: text('accessibility_features').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    specializedPopulations: text('specialized_populations')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    accessibilityFeatures: text('accessibility_features')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** New clients the site can take in a month; the referral matrix weighs caseload against it. */
     intakeCapacity: integer('intake_capacity').notNull(),
     active: boolean('active').notNull().default(true),

@@ -24,4 +24,3 @@ export function clientScope(visibility: ClientVisibility): SQL {
       )!;
   }
 }
-

@@ -22,13 +22,22 @@ const { values } = parseArgs({
 const total = Number(values.clients);
 const seed = Number(values.seed);
 const batchSize = Number(values['batch-size']);
-if (!Number.isInteger(total) || total < 0 || !Number.isInteger(seed) || !Number.isInteger(batchSize) || batchSize < 1) {
+if (
+  !Number.isInteger(total) ||
+  total < 0 ||
+  !Number.isInteger(seed) ||
+  !Number.isInteger(batchSize) ||
+  batchSize < 1
+) {
   console.error('Usage: npm run seed -- --clients <count> --seed <integer> [--batch-size <n>]');
   process.exit(2);
 }
 
 const config = loadConfig();
-const handle = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
+const handle = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  pgliteDir: join(config.dataDir, 'pglite'),
+});
 const network = (await findNetwork(handle.db)) ?? (await seedNetwork(handle.db)).network;
 const [existing] = await handle.db.select({ n: count() }).from(clients);
 const offset = existing?.n ?? 0;
@@ -43,7 +52,9 @@ await seedClients(handle.db, new PersonCrypto(config.keys), network, {
     if (done === total || Date.now() - lastReport > 5000) {
       lastReport = Date.now();
       const seconds = (Date.now() - started) / 1000;
-      console.log(`${done.toLocaleString('en-CA')} / ${total.toLocaleString('en-CA')} clients (${Math.round(done / seconds)}/s)`);
+      console.log(
+        `${done.toLocaleString('en-CA')} / ${total.toLocaleString('en-CA')} clients (${Math.round(done / seconds)}/s)`,
+      );
     }
   },
 });

@@ -7,23 +7,145 @@ import type { Random } from './random.js';
  * real person. The same (seed, index) always gives the same person, at any scale.
  */
 const GIVEN = [
-  'Olivia', 'Liam', 'Emma', 'Noah', 'Charlotte', 'William', 'Amelia', 'Benjamin', 'Ava', 'Lucas', 'Sophia', 'Jack',
-  'Chloé', 'Félix', 'Léa', 'Gabriel', 'Florence', 'Samuel', 'Zoé', 'Thomas', 'Aaliyah', 'Mohammed', 'Fatima', 'Omar',
-  'Priya', 'Arjun', 'Mei', 'Wei', 'Sofia', 'Mateo', 'Ananya', 'Harpreet', 'Gurpreet', 'Nkechi', 'Kwame', 'Amara',
-  'Jean', 'Marie', 'Pierre', 'Isabelle', 'Daniel', 'Sarah', 'Michael', 'Jessica', 'David', 'Emily', 'James', 'Hannah',
-  'Tyler', 'Madison', 'Nathan', 'Ayesha', 'Tenzin', 'Nia', 'Dmytro', 'Olena', 'Carlos', 'Lucía', 'Minh', 'Linh',
+  'Olivia',
+  'Liam',
+  'Emma',
+  'Noah',
+  'Charlotte',
+  'William',
+  'Amelia',
+  'Benjamin',
+  'Ava',
+  'Lucas',
+  'Sophia',
+  'Jack',
+  'Chloé',
+  'Félix',
+  'Léa',
+  'Gabriel',
+  'Florence',
+  'Samuel',
+  'Zoé',
+  'Thomas',
+  'Aaliyah',
+  'Mohammed',
+  'Fatima',
+  'Omar',
+  'Priya',
+  'Arjun',
+  'Mei',
+  'Wei',
+  'Sofia',
+  'Mateo',
+  'Ananya',
+  'Harpreet',
+  'Gurpreet',
+  'Nkechi',
+  'Kwame',
+  'Amara',
+  'Jean',
+  'Marie',
+  'Pierre',
+  'Isabelle',
+  'Daniel',
+  'Sarah',
+  'Michael',
+  'Jessica',
+  'David',
+  'Emily',
+  'James',
+  'Hannah',
+  'Tyler',
+  'Madison',
+  'Nathan',
+  'Ayesha',
+  'Tenzin',
+  'Nia',
+  'Dmytro',
+  'Olena',
+  'Carlos',
+  'Lucía',
+  'Minh',
+  'Linh',
 ] as const;
 
 const FAMILY = [
-  'Smith', 'Brown', 'Tremblay', 'Martin', 'Roy', 'Wilson', 'MacDonald', 'Gagnon', 'Johnson', 'Taylor', 'Campbell',
-  'Anderson', 'Leblanc', 'Côté', 'Lee', 'Bouchard', 'Gauthier', 'White', 'Thompson', 'Morin', 'Singh', 'Patel', 'Nguyen',
-  'Wong', 'Chen', 'Ali', 'Khan', 'Ahmed', 'Sharma', 'Garcia', 'Rodriguez', 'Kowalski', 'Kovalenko', 'Okafor', 'Mensah',
-  'Mohamed', 'Haddad', 'Fontaine', 'Lavoie', 'Bélanger', 'Pelletier', 'Stewart', 'Clarke', 'Young', 'King', 'Scott',
-  'Green', 'Baker', 'Hill', 'Moore', 'Jackson', 'Martel', 'Fraser', 'Beaulieu', 'Desjardins', 'Chartrand', 'Cardinal',
-  'Whitebird', 'Commanda', 'Nanibush',
+  'Smith',
+  'Brown',
+  'Tremblay',
+  'Martin',
+  'Roy',
+  'Wilson',
+  'MacDonald',
+  'Gagnon',
+  'Johnson',
+  'Taylor',
+  'Campbell',
+  'Anderson',
+  'Leblanc',
+  'Côté',
+  'Lee',
+  'Bouchard',
+  'Gauthier',
+  'White',
+  'Thompson',
+  'Morin',
+  'Singh',
+  'Patel',
+  'Nguyen',
+  'Wong',
+  'Chen',
+  'Ali',
+  'Khan',
+  'Ahmed',
+  'Sharma',
+  'Garcia',
+  'Rodriguez',
+  'Kowalski',
+  'Kovalenko',
+  'Okafor',
+  'Mensah',
+  'Mohamed',
+  'Haddad',
+  'Fontaine',
+  'Lavoie',
+  'Bélanger',
+  'Pelletier',
+  'Stewart',
+  'Clarke',
+  'Young',
+  'King',
+  'Scott',
+  'Green',
+  'Baker',
+  'Hill',
+  'Moore',
+  'Jackson',
+  'Martel',
+  'Fraser',
+  'Beaulieu',
+  'Desjardins',
+  'Chartrand',
+  'Cardinal',
+  'Whitebird',
+  'Commanda',
+  'Nanibush',
 ] as const;
 
-const STREETS = ['Ouellette Ave', 'Wyandotte St', 'Tecumseh Rd', 'King St W', 'Queen St', 'Grand Ave W', 'Christina St N', 'Exmouth St', 'Talbot St', 'Erie St S', 'Main St', 'Victoria Ave'] as const;
+const STREETS = [
+  'Ouellette Ave',
+  'Wyandotte St',
+  'Tecumseh Rd',
+  'King St W',
+  'Queen St',
+  'Grand Ave W',
+  'Christina St N',
+  'Exmouth St',
+  'Talbot St',
+  'Erie St S',
+  'Main St',
+  'Victoria Ave',
+] as const;
 
 export interface SyntheticPerson {
   legalGivenName: string;
@@ -59,7 +181,11 @@ export function syntheticSin(index: number): string {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-export function syntheticPerson(rng: Random, index: number, city: { name: string; postalPrefix: string }): SyntheticPerson {
+export function syntheticPerson(
+  rng: Random,
+  index: number,
+  city: { name: string; postalPrefix: string },
+): SyntheticPerson {
   const given = rng.pick(GIVEN);
   const family = rng.pick(FAMILY);
   const year = rng.weighted([
@@ -75,9 +201,15 @@ export function syntheticPerson(rng: Random, index: number, city: { name: string
     ['odsp', 12],
     [null, 58],
   ] as const);
-  const yesNo = (p: number) => (rng.chance(0.08) ? 'prefer_not_to_say' : rng.chance(p) ? 'yes' : 'no') as 'yes' | 'no' | 'prefer_not_to_say';
+  const yesNo = (p: number) =>
+    (rng.chance(0.08) ? 'prefer_not_to_say' : rng.chance(p) ? 'yes' : 'no') as
+      'yes' | 'no' | 'prefer_not_to_say';
   const language = francophone ? 'fr' : rng.chance(0.15) ? 'other' : 'en';
-  const emailUser = `${given}.${family}${index}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9.]/g, '');
+  const emailUser = `${given}.${family}${index}`
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9.]/g, '');
   return {
     legalGivenName: given,
     legalFamilyName: family,
@@ -91,7 +223,10 @@ export function syntheticPerson(rng: Random, index: number, city: { name: string
     city: city.name,
     postalCode: `${city.postalPrefix} ${rng.int(1, 9)}${String.fromCharCode(65 + rng.int(0, 7))}${rng.int(1, 9)}`,
     language,
-    languageOther: language === 'other' ? rng.pick(['Arabic', 'Punjabi', 'Spanish', 'Tagalog', 'Ukrainian', 'Mandarin']) : null,
+    languageOther:
+      language === 'other'
+        ? rng.pick(['Arabic', 'Punjabi', 'Spanish', 'Tagalog', 'Ukrainian', 'Mandarin'])
+        : null,
     preferredContactMethod: rng.weighted([
       ['phone', 5],
       ['text', 3],

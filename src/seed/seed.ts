@@ -3,13 +3,33 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/connection.js';
 import { appendAudit } from '../db/repositories/audit.js';
 import { setLocalPassword } from '../db/repositories/credentials.js';
-import { catchments, clientDataKeys, clients, clientShares, organizations, regions, sites, users } from '../db/schema.js';
+import {
+  catchments,
+  clientDataKeys,
+  clients,
+  clientShares,
+  organizations,
+  regions,
+  sites,
+  users,
+} from '../db/schema.js';
 import { ROLE_ORGANIZATION_KIND, ROLES, type Role } from '../domain/access/roles.js';
 import { nameKey } from '../domain/people/matching.js';
 import { hashPassword } from '../server/auth/passwords.js';
 import { sealNewClient } from '../server/clients/personal-data.js';
 import type { PersonCrypto } from '../server/privacy/crypto.js';
-import { CATCHMENT, CITIES, DEMO_PASSWORD, demoEmail, MINISTRY, PROVIDERS, REGIONS, SA_OFFICES, SSM, type RegionCode } from './network.js';
+import {
+  CATCHMENT,
+  CITIES,
+  DEMO_PASSWORD,
+  demoEmail,
+  MINISTRY,
+  PROVIDERS,
+  REGIONS,
+  SA_OFFICES,
+  SSM,
+  type RegionCode,
+} from './network.js';
 import { syntheticPerson } from './people.js';
 import { Random } from './random.js';
 
@@ -28,12 +48,21 @@ export async function findNetwork(db: Database): Promise<Network | null> {
   if (!catchment) return null;
   const regionRows = await db.select().from(regions).where(eq(regions.catchmentId, catchment.id));
   const orgs = await db.select().from(organizations).where(eq(organizations.catchmentId, catchment.id));
-  const siteRows = await db.select({ organizationId: sites.organizationId, regionId: sites.regionId }).from(sites);
+  const siteRows = await db
+    .select({ organizationId: sites.organizationId, regionId: sites.regionId })
+    .from(sites);
   const regionCode = new Map(regionRows.map((r) => [r.id, r.code as RegionCode]));
-  const [saWorker] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoEmail('sa_caseworker')));
+  const [saWorker] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, demoEmail('sa_caseworker')));
   const saOffices = orgs
     .filter((o) => o.kind === 'sa_office')
-    .map((o) => ({ id: o.id, program: o.saProgram!, region: SA_OFFICES.find((s) => s.name === o.name)?.region ?? 'windsor-essex' }));
+    .map((o) => ({
+      id: o.id,
+      program: o.saProgram!,
+      region: SA_OFFICES.find((s) => s.name === o.name)?.region ?? 'windsor-essex',
+    }));
   return {
     catchmentId: catchment.id,
     regionIds: Object.fromEntries(regionRows.map((r) => [r.code, r.id])) as Record<RegionCode, string>,
@@ -42,7 +71,11 @@ export async function findNetwork(db: Database): Promise<Network | null> {
       .filter((o) => o.kind === 'provider' && o.active)
       .map((o) => ({
         id: o.id,
-        regions: [...new Set(siteRows.filter((s) => s.organizationId === o.id).map((s) => regionCode.get(s.regionId)!))],
+        regions: [
+          ...new Set(
+            siteRows.filter((s) => s.organizationId === o.id).map((s) => regionCode.get(s.regionId)!),
+          ),
+        ],
       })),
     saOffices,
     saCaseworkerId: saWorker?.id ?? null,
@@ -50,18 +83,32 @@ export async function findNetwork(db: Database): Promise<Network | null> {
 }
 
 /** The catchment, its regions, organizations, sites and one user per role. Runs once. */
-export async function seedNetwork(db: Database): Promise<{ network: Network; users: { role: Role; email: string }[] }> {
+export async function seedNetwork(
+  db: Database,
+): Promise<{ network: Network; users: { role: Role; email: string }[] }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const demoUsers: { role: Role; email: string }[] = [];
   await db.transaction(async (tx) => {
     const [catchment] = await tx.insert(catchments).values(CATCHMENT).returning();
-    const regionRows = await tx.insert(regions).values(REGIONS.map((r) => ({ ...r, catchmentId: catchment!.id }))).returning();
+    const regionRows = await tx
+      .insert(regions)
+      .values(REGIONS.map((r) => ({ ...r, catchmentId: catchment!.id })))
+      .returning();
     const regionId = (code: RegionCode) => regionRows.find((r) => r.code === code)!.id;
     const org = async (values: Omit<typeof organizations.$inferInsert, 'catchmentId'>) => {
-      const [row] = await tx.insert(organizations).values({ ...values, catchmentId: catchment!.id }).returning();
+      const [row] = await tx
+        .insert(organizations)
+        .values({ ...values, catchmentId: catchment!.id })
+        .returning();
       return row!;
     };
-    const ssm = await org({ kind: 'ssm', name: SSM.name, nameFr: SSM.nameFr, email: 'intake@pathways.test', phone: '519-555-0100' });
+    const ssm = await org({
+      kind: 'ssm',
+      name: SSM.name,
+      nameFr: SSM.nameFr,
+      email: 'intake@pathways.test',
+      phone: '519-555-0100',
+    });
     const ministry = await org({ kind: 'ministry', name: MINISTRY.name, nameFr: MINISTRY.nameFr });
     const providerIds: string[] = [];
     for (const p of PROVIDERS) {
@@ -100,18 +147,34 @@ export async function seedNetwork(db: Database): Promise<{ network: Network; use
         postalCode: o.postalCode,
         latitude: city.lat,
         longitude: city.lng,
-        hours: { mon: [{ opens: '08:30', closes: '16:30' }], tue: [{ opens: '08:30', closes: '16:30' }], wed: [{ opens: '08:30', closes: '16:30' }], thu: [{ opens: '08:30', closes: '16:30' }], fri: [{ opens: '08:30', closes: '16:30' }] },
+        hours: {
+          mon: [{ opens: '08:30', closes: '16:30' }],
+          tue: [{ opens: '08:30', closes: '16:30' }],
+          wed: [{ opens: '08:30', closes: '16:30' }],
+          thu: [{ opens: '08:30', closes: '16:30' }],
+          fri: [{ opens: '08:30', closes: '16:30' }],
+        },
         languages: ['en', 'fr'],
         accessibilityFeatures: ['step_free_entrance', 'accessible_washroom'],
         intakeCapacity: 0,
       });
     }
-    const orgFor: Record<string, string> = { ssm: ssm.id, provider: providerIds[0]!, sa_office: saIds[0]!, ministry: ministry.id };
+    const orgFor: Record<string, string> = {
+      ssm: ssm.id,
+      provider: providerIds[0]!,
+      sa_office: saIds[0]!,
+      ministry: ministry.id,
+    };
     for (const role of ROLES) {
       const email = demoEmail(role);
       const [user] = await tx
         .insert(users)
-        .values({ organizationId: orgFor[ROLE_ORGANIZATION_KIND[role]]!, email, displayName: demoName(role), roles: [role] })
+        .values({
+          organizationId: orgFor[ROLE_ORGANIZATION_KIND[role]]!,
+          email,
+          displayName: demoName(role),
+          roles: [role],
+        })
         .returning();
       await setLocalPassword(tx, user!.id, email, passwordHash);
       demoUsers.push({ role, email });
@@ -120,10 +183,23 @@ export async function seedNetwork(db: Database): Promise<{ network: Network; use
     const email = 'provider.caseworker2@pathways.test';
     const [other] = await tx
       .insert(users)
-      .values({ organizationId: providerIds[2]!, email, displayName: 'Kai Demo (Essex County Works)', roles: ['provider_caseworker'] })
+      .values({
+        organizationId: providerIds[2]!,
+        email,
+        displayName: 'Kai Demo (Essex County Works)',
+        roles: ['provider_caseworker'],
+      })
       .returning();
     await setLocalPassword(tx, other!.id, email, passwordHash);
-    await appendAudit(tx, [{ actorUserId: null, actorOrganizationId: null, action: 'bulk_create', entityType: 'demo_network', entityId: catchment!.id }]);
+    await appendAudit(tx, [
+      {
+        actorUserId: null,
+        actorOrganizationId: null,
+        action: 'bulk_create',
+        entityType: 'demo_network',
+        entityId: catchment!.id,
+      },
+    ]);
   });
   return { network: (await findNetwork(db))!, users: demoUsers };
 }
@@ -147,7 +223,13 @@ export async function seedClients(
   db: Database,
   crypto: PersonCrypto,
   network: Network,
-  options: { count: number; seed: number; offset?: number; batchSize?: number; onProgress?: (done: number) => void },
+  options: {
+    count: number;
+    seed: number;
+    offset?: number;
+    batchSize?: number;
+    onProgress?: (done: number) => void;
+  },
 ): Promise<void> {
   const batchSize = options.batchSize ?? 1000;
   const offset = options.offset ?? 0;
@@ -164,7 +246,14 @@ export async function seedClients(
       const person = syntheticPerson(rng, index, city);
       const id = randomUUID();
       const sealed = sealNewClient(crypto, id, person.sin, {
-        address: { street: person.street, unit: null, city: person.city, province: 'ON', postalCode: person.postalCode, isProviderAddress: false },
+        address: {
+          street: person.street,
+          unit: null,
+          city: person.city,
+          province: 'ON',
+          postalCode: person.postalCode,
+          isProviderAddress: false,
+        },
         phone: person.phone,
         email: person.email,
       });
@@ -172,7 +261,11 @@ export async function seedClients(
         ? (network.saOffices.find((o) => o.program === person.socialAssistance && o.region === region) ??
           network.saOffices.find((o) => o.program === person.socialAssistance))
         : undefined;
-      const byDemoWorker = office !== undefined && office.id === network.saOffices[0]?.id && rng.chance(0.5) && network.saCaseworkerId;
+      const byDemoWorker =
+        office !== undefined &&
+        office.id === network.saOffices[0]?.id &&
+        rng.chance(0.5) &&
+        network.saCaseworkerId;
       clientRows.push({
         id,
         reference: '',
@@ -200,26 +293,48 @@ export async function seedClients(
       });
       keyRows.push({ clientId: id, wrappedKey: sealed.wrappedKey });
       const providers = network.providers.filter((p) => p.regions.includes(region));
-      if (providers.length && rng.chance(0.85)) shareRows.push({ clientId: id, organizationId: rng.pick(providers).id, reason: 'seed' });
-      if (office) shareRows.push({ clientId: id, organizationId: office.id, userId: byDemoWorker ? network.saCaseworkerId : null, reason: 'sa_caseworker' });
+      if (providers.length && rng.chance(0.85))
+        shareRows.push({ clientId: id, organizationId: rng.pick(providers).id, reason: 'seed' });
+      if (office)
+        shareRows.push({
+          clientId: id,
+          organizationId: office.id,
+          userId: byDemoWorker ? network.saCaseworkerId : null,
+          reason: 'sa_caseworker',
+        });
     }
     await db.transaction(async (tx) => {
       // A SIN someone typed in may equal a synthetic one; the real record keeps it (E2: unique).
       const indexes = clientRows.map((c) => c.sinIndex).filter((x): x is string => !!x);
       const taken = indexes.length
-        ? new Set((await tx.select({ s: clients.sinIndex }).from(clients).where(inArray(clients.sinIndex, indexes))).map((r) => r.s))
+        ? new Set(
+            (
+              await tx.select({ s: clients.sinIndex }).from(clients).where(inArray(clients.sinIndex, indexes))
+            ).map((r) => r.s),
+          )
         : new Set<string | null>();
       for (const c of clientRows) {
-        if (c.sinIndex && taken.has(c.sinIndex)) Object.assign(c, { sinIndex: null, sinEncrypted: null, sinTemporary: false });
+        if (c.sinIndex && taken.has(c.sinIndex))
+          Object.assign(c, { sinIndex: null, sinEncrypted: null, sinTemporary: false });
       }
-      const refs = (await tx.execute(sql`select nextval('client_reference_seq') as n from generate_series(1, ${n})`)) as unknown as {
+      const refs = (await tx.execute(
+        sql`select nextval('client_reference_seq') as n from generate_series(1, ${n})`,
+      )) as unknown as {
         rows: { n: string | number }[];
       };
       refs.rows.forEach((r, i) => (clientRows[i]!.reference = `PW-${String(r.n).padStart(7, '0')}`));
       await tx.insert(clients).values(clientRows);
       await tx.insert(clientDataKeys).values(keyRows);
       if (shareRows.length) await tx.insert(clientShares).values(shareRows);
-      await appendAudit(tx, [{ actorUserId: null, actorOrganizationId: null, action: 'bulk_create', entityType: 'client_batch', entityId: String(n) }]);
+      await appendAudit(tx, [
+        {
+          actorUserId: null,
+          actorOrganizationId: null,
+          action: 'bulk_create',
+          entityType: 'client_batch',
+          entityId: String(n),
+        },
+      ]);
     });
     options.onProgress?.(start + n);
   }

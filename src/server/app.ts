@@ -97,10 +97,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           if (method !== 'HEAD') app.routeCatalog.push({ method, url: route.url, access });
         }
       });
-      api.get(
-        '/openapi.json',
-        { config: { access: 'public' }, schema: { hide: true } },
-        async () => app.swagger(),
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+        app.swagger(),
       );
       await api.register(healthRoutes);
       await api.register(authRoutes);

@@ -19,7 +19,10 @@ async function main() {
     throw e;
   }
   const logger = createLogger(config.logLevel);
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
+  const handle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: join(config.dataDir, 'pglite'),
+  });
   logger.info({ engine: handle.engine }, 'database ready');
 
   if (config.seedDemo) {

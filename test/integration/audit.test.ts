@@ -8,8 +8,13 @@ let world: World;
 let clientId: string;
 beforeAll(async () => {
   world = await createWorld();
-  clientId = await createClient(world, world.as.ssm_intake, { legalGivenName: 'Lin', legalFamilyName: 'Chen', dateOfBirth: '1985-06-30' });
-  for (let i = 0; i < 3; i++) await world.request(world.as.ssm_qa, { method: 'GET', url: `/api/clients/${clientId}` });
+  clientId = await createClient(world, world.as.ssm_intake, {
+    legalGivenName: 'Lin',
+    legalFamilyName: 'Chen',
+    dateOfBirth: '1985-06-30',
+  });
+  for (let i = 0; i < 3; i++)
+    await world.request(world.as.ssm_qa, { method: 'GET', url: `/api/clients/${clientId}` });
 });
 afterAll(() => world?.close());
 
@@ -31,10 +36,14 @@ describe('audit log', () => {
     // A superuser can bypass the trigger; the chain still gives them away.
     await world.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
     const [row] = (
-      (await world.db.execute(sql`select seq from audit_log where action = 'read' order by seq limit 1`)) as unknown as { rows: { seq: string | number }[] }
+      (await world.db.execute(
+        sql`select seq from audit_log where action = 'read' order by seq limit 1`,
+      )) as unknown as { rows: { seq: string | number }[] }
     ).rows;
     const seq = Number(row!.seq);
-    await world.db.execute(sql`update audit_log set actor_user_id = ${world.as.ssm_admin.userId} where seq = ${seq}`);
+    await world.db.execute(
+      sql`update audit_log set actor_user_id = ${world.as.ssm_admin.userId} where seq = ${seq}`,
+    );
     const result = await verifyAuditChain(world.db);
     expect(result.ok).toBe(false);
     expect(result.brokenAt).toEqual({ seq, reason: 'hash_mismatch' });
@@ -50,13 +59,26 @@ describe('audit log', () => {
   });
 
   it('only SSM admins browse a client’s trail, newest first, paged', async () => {
-    const res = await world.request(world.as.ssm_admin, { method: 'GET', url: `/api/clients/${clientId}/audit`, query: { limit: '2' } });
+    const res = await world.request(world.as.ssm_admin, {
+      method: 'GET',
+      url: `/api/clients/${clientId}/audit`,
+      query: { limit: '2' },
+    });
     const items = (res.json() as { items: { seq: number; actorName: string | null }[] }).items;
     expect(items).toHaveLength(2);
     expect(items[0]!.seq).toBeGreaterThan(items[1]!.seq);
     expect(items[0]!.actorName).toMatch(/Test User/);
-    const next = await world.request(world.as.ssm_admin, { method: 'GET', url: `/api/clients/${clientId}/audit`, query: { before: String(items[1]!.seq) } });
-    expect((next.json() as { items: { seq: number }[] }).items.every((i) => i.seq < items[1]!.seq)).toBe(true);
-    expect((await world.request(world.as.ssm_intake, { method: 'GET', url: `/api/clients/${clientId}/audit` })).statusCode).toBe(403);
+    const next = await world.request(world.as.ssm_admin, {
+      method: 'GET',
+      url: `/api/clients/${clientId}/audit`,
+      query: { before: String(items[1]!.seq) },
+    });
+    expect((next.json() as { items: { seq: number }[] }).items.every((i) => i.seq < items[1]!.seq)).toBe(
+      true,
+    );
+    expect(
+      (await world.request(world.as.ssm_intake, { method: 'GET', url: `/api/clients/${clientId}/audit` }))
+        .statusCode,
+    ).toBe(403);
   });
 });

@@ -33,11 +33,18 @@ beforeAll(async () => {
   ids.closureB = await addClosure(world, world.b.catchmentId, '2026-12-24');
   const [target] = await world.db
     .insert(users)
-    .values({ organizationId: world.a.provider1, email: 'target@test.example', displayName: 'Target of user changes', roles: ['provider_caseworker'] })
+    .values({
+      organizationId: world.a.provider1,
+      email: 'target@test.example',
+      displayName: 'Target of user changes',
+      roles: ['provider_caseworker'],
+    })
     .returning();
   ids.targetUser = target!.id;
   const validator = new Validator();
-  const result = await validator.validate(world.app.swagger() as object);
+  const result = await validator.validate(
+    world.app.swagger() as unknown as Parameters<Validator['validate']>[0],
+  );
   expect(result.valid).toBe(true);
   spec = validator.resolveRefs() as typeof spec;
 });
@@ -81,7 +88,15 @@ function otherOrganization(role: Role) {
 }
 
 function foreignIdsFor(role: Role): string[] {
-  const list = [clients.b, world.b.provider, world.b.ssm, world.b.saOffice, ids.siteB, ids.closureB, world.b.regionId];
+  const list = [
+    clients.b,
+    world.b.provider,
+    world.b.ssm,
+    world.b.saOffice,
+    ids.siteB,
+    ids.closureB,
+    world.b.regionId,
+  ];
   if (role === 'ministry_viewer') list.push(clients.p1, clients.p2, clients.saMine, clients.saOther);
   else if (!isSsm(role)) list.push(clients.p2, clients.saOther, world.provider2Caseworker.userId);
   if (role === 'sa_caseworker') list.push(clients.p1);
@@ -103,7 +118,11 @@ describe('authorization matrix: every route × every role × another organizatio
     it(`${role}: no cross-catchment or cross-organization read or write succeeds`, async () => {
       const session = world.as[role];
       const variants = [{ name: 'other catchment', ids: otherCatchment() }];
-      if (!isSsm(role)) variants.push({ name: 'other organization', ids: otherOrganization(role) as ReturnType<typeof otherCatchment> });
+      if (!isSsm(role))
+        variants.push({
+          name: 'other organization',
+          ids: otherOrganization(role) as ReturnType<typeof otherCatchment>,
+        });
       const foreign = foreignIdsFor(role);
       const failures: string[] = [];
       for (const route of world.app.routeCatalog) {
@@ -115,9 +134,11 @@ describe('authorization matrix: every route × every role × another organizatio
           if (route.url.endsWith('/auth/me/password') || route.url.endsWith('/auth/sign-out')) continue;
           const req = sampleRequest(spec, route.method, route.url, variant.ids);
           const res = await send(session, req);
-          if (res.statusCode >= 500) failures.push(`${route.method} ${route.url} [${variant.name}] → ${res.statusCode}`);
+          if (res.statusCode >= 500)
+            failures.push(`${route.method} ${route.url} [${variant.name}] → ${res.statusCode}`);
           if (referencesAny(req, foreign)) {
-            if (ok(res.statusCode)) failures.push(`${route.method} ${route.url} [${variant.name}] succeeded (${res.statusCode})`);
+            if (ok(res.statusCode))
+              failures.push(`${route.method} ${route.url} [${variant.name}] succeeded (${res.statusCode})`);
           } else if (ok(res.statusCode) && foreign.some((id) => res.body.includes(id))) {
             failures.push(`${route.method} ${route.url} [${variant.name}] returned a foreign record`);
           }
@@ -130,13 +151,19 @@ describe('authorization matrix: every route × every role × another organizatio
   it('positive control: each route succeeds for some role on its own records (the requests are valid)', async () => {
     const unreached: string[] = [];
     for (const route of world.app.routeCatalog) {
-      if (route.access === 'public' || route.url.endsWith('/auth/sign-out') || route.url.endsWith('/auth/me/password')) continue;
+      if (
+        route.access === 'public' ||
+        route.url.endsWith('/auth/sign-out') ||
+        route.url.endsWith('/auth/me/password')
+      )
+        continue;
       let reached = false;
       for (const role of ROLES) {
         const session = world.as[role];
         const own = {
           clientId: role === 'sa_caseworker' ? clients.saMine : clients.p1,
-          organizationId: isSsm(role) || role.startsWith('provider') ? world.a.provider1 : session.organizationId,
+          organizationId:
+            isSsm(role) || role.startsWith('provider') ? world.a.provider1 : session.organizationId,
           siteId: ids.siteA,
           userId: ids.targetUser,
           closureId: await addClosure(world, world.a.catchmentId, freshDate()),
@@ -162,42 +189,71 @@ describe('authorization matrix: every route × every role × another organizatio
     const mine = world.as.provider_caseworker;
     const byId = await world.request(mine, { method: 'GET', url: `/api/clients/${clients.p2}` });
     expect(byId.statusCode).toBe(404);
-    const search = await world.request(mine, { method: 'GET', url: '/api/clients', query: { name: 'Matrixtest' } });
+    const search = await world.request(mine, {
+      method: 'GET',
+      url: '/api/clients',
+      query: { name: 'Matrixtest' },
+    });
     expect(search.statusCode).toBe(200);
     const found = (search.json() as { items: { id: string }[] }).items.map((c) => c.id);
     expect(found).toContain(clients.p1);
     expect(found).not.toContain(clients.p2);
     expect(found).not.toContain(clients.b);
-    const bySin = await world.request(world.provider2Caseworker, { method: 'GET', url: `/api/clients/${clients.p1}` });
+    const bySin = await world.request(world.provider2Caseworker, {
+      method: 'GET',
+      url: `/api/clients/${clients.p1}`,
+    });
     expect(bySin.statusCode).toBe(404);
-    const theirs = await world.request(world.provider2Caseworker, { method: 'GET', url: `/api/clients/${clients.p2}` });
+    const theirs = await world.request(world.provider2Caseworker, {
+      method: 'GET',
+      url: `/api/clients/${clients.p2}`,
+    });
     expect(theirs.statusCode).toBe(200);
   });
 
   it('SSM staff see the whole catchment but not another catchment; ministry viewers see no client', async () => {
     const intake = world.as.ssm_intake;
     for (const id of [clients.p1, clients.p2, clients.saMine, clients.saOther]) {
-      expect((await world.request(intake, { method: 'GET', url: `/api/clients/${id}` })).statusCode).toBe(200);
+      expect((await world.request(intake, { method: 'GET', url: `/api/clients/${id}` })).statusCode).toBe(
+        200,
+      );
     }
-    expect((await world.request(intake, { method: 'GET', url: `/api/clients/${clients.b}` })).statusCode).toBe(404);
-    const ministry = await world.request(world.as.ministry_viewer, { method: 'GET', url: `/api/clients/${clients.p1}` });
+    expect(
+      (await world.request(intake, { method: 'GET', url: `/api/clients/${clients.b}` })).statusCode,
+    ).toBe(404);
+    const ministry = await world.request(world.as.ministry_viewer, {
+      method: 'GET',
+      url: `/api/clients/${clients.p1}`,
+    });
     expect(ministry.statusCode).toBe(403);
-    const stats = await world.request(world.as.ministry_viewer, { method: 'GET', url: '/api/statistics/clients' });
+    const stats = await world.request(world.as.ministry_viewer, {
+      method: 'GET',
+      url: '/api/statistics/clients',
+    });
     expect(stats.statusCode).toBe(200);
   });
 
   it('an SA caseworker sees only the clients shared with them', async () => {
     const sa = world.as.sa_caseworker;
-    expect((await world.request(sa, { method: 'GET', url: `/api/clients/${clients.saMine}` })).statusCode).toBe(200);
-    expect((await world.request(sa, { method: 'GET', url: `/api/clients/${clients.saOther}` })).statusCode).toBe(404);
-    expect((await world.request(sa, { method: 'GET', url: `/api/clients/${clients.p1}` })).statusCode).toBe(404);
+    expect(
+      (await world.request(sa, { method: 'GET', url: `/api/clients/${clients.saMine}` })).statusCode,
+    ).toBe(200);
+    expect(
+      (await world.request(sa, { method: 'GET', url: `/api/clients/${clients.saOther}` })).statusCode,
+    ).toBe(404);
+    expect((await world.request(sa, { method: 'GET', url: `/api/clients/${clients.p1}` })).statusCode).toBe(
+      404,
+    );
   });
 
   it('anonymous callers get 401 on every non-public route', async () => {
     const open: string[] = [];
     for (const route of world.app.routeCatalog) {
       if (route.access === 'public') continue;
-      const res = await world.request(null, { method: route.method as 'GET', url: route.url.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000') });
+      const res = await world.request(null, {
+        method: route.method as 'GET',
+        url: route.url.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000'),
+      });
       if (res.statusCode !== 401) open.push(`${route.method} ${route.url} → ${res.statusCode}`);
     }
     expect(open).toEqual([]);

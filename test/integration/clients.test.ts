@@ -34,7 +34,11 @@ describe('clients (people)', () => {
   let clientId: string;
 
   it('E2: creates a client with a valid SIN, shown masked to the last three digits', async () => {
-    const res = await world.request(world.as.provider_caseworker, { method: 'POST', url: '/api/clients', payload: { ...base, sin: '130 692 544' } });
+    const res = await world.request(world.as.provider_caseworker, {
+      method: 'POST',
+      url: '/api/clients',
+      payload: { ...base, sin: '130 692 544' },
+    });
     expect(res.statusCode).toBe(201);
     const body = res.json() as ClientBody;
     clientId = body.id;
@@ -49,10 +53,19 @@ describe('clients (people)', () => {
   });
 
   it('E2: a SIN failing the Luhn check is refused with the rule, the field and both languages', async () => {
-    const res = await world.request(world.as.provider_caseworker, { method: 'POST', url: '/api/clients', payload: { ...base, sin: '130692545' } });
+    const res = await world.request(world.as.provider_caseworker, {
+      method: 'POST',
+      url: '/api/clients',
+      payload: { ...base, sin: '130692545' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    const problem = res.json() as { rule: string; errors: { field: string }[]; messageFr: string; detail: string };
+    const problem = res.json() as {
+      rule: string;
+      errors: { field: string }[];
+      messageFr: string;
+      detail: string;
+    };
     expect(problem.rule).toBe('E2');
     expect(problem.errors[0]!.field).toBe('body.sin');
     expect(problem.detail).toMatch(/^E2:/);
@@ -83,7 +96,10 @@ describe('clients (people)', () => {
 
   it('no SIN in plain text in the database or in the logs', async () => {
     await world.request(world.as.ssm_intake, { method: 'GET', url: '/api/clients', query: { sin: SINS.a } });
-    await world.request(world.as.provider_caseworker, { method: 'POST', url: `/api/clients/${clientId}/reveal-sin` });
+    await world.request(world.as.provider_caseworker, {
+      method: 'POST',
+      url: `/api/clients/${clientId}/reveal-sin`,
+    });
     const dump = await world.db.execute(sql`select row_to_json(c)::text as row from clients c`);
     const rows = (dump as unknown as { rows: { row: string }[] }).rows.map((r) => r.row).join('\n');
     expect(rows.length).toBeGreaterThan(100);
@@ -95,7 +111,8 @@ describe('clients (people)', () => {
     // Names and contact details stay out of the logs too.
     const logs = world.logs.join('');
     expect(logs.length).toBeGreaterThan(100);
-    for (const personal of ['Okafor', 'Amara', 'amara.okafor@example.com', '519-555-0142', 'Riverside']) expect(logs).not.toContain(personal);
+    for (const personal of ['Okafor', 'Amara', 'amara.okafor@example.com', '519-555-0142', 'Riverside'])
+      expect(logs).not.toContain(personal);
   });
 
   it('contact details are encrypted at rest', async () => {
@@ -107,20 +124,37 @@ describe('clients (people)', () => {
   });
 
   it('revealing the full SIN is allowed to permitted roles and audited', async () => {
-    const res = await world.request(world.as.provider_caseworker, { method: 'POST', url: `/api/clients/${clientId}/reveal-sin` });
+    const res = await world.request(world.as.provider_caseworker, {
+      method: 'POST',
+      url: `/api/clients/${clientId}/reveal-sin`,
+    });
     expect(res.json()).toEqual({ sin: SINS.a });
-    const finance = await world.request(world.as.ssm_finance, { method: 'POST', url: `/api/clients/${clientId}/reveal-sin` });
+    const finance = await world.request(world.as.ssm_finance, {
+      method: 'POST',
+      url: `/api/clients/${clientId}/reveal-sin`,
+    });
     expect(finance.statusCode).toBe(403);
-    const trail = await world.request(world.as.ssm_admin, { method: 'GET', url: `/api/clients/${clientId}/audit` });
+    const trail = await world.request(world.as.ssm_admin, {
+      method: 'GET',
+      url: `/api/clients/${clientId}/audit`,
+    });
     const actions = (trail.json() as { items: { action: string; actorUserId: string }[] }).items;
-    expect(actions.some((a) => a.action === 'reveal_sin' && a.actorUserId === world.as.provider_caseworker.userId)).toBe(true);
+    expect(
+      actions.some((a) => a.action === 'reveal_sin' && a.actorUserId === world.as.provider_caseworker.userId),
+    ).toBe(true);
   });
 
   it('every read of a client record is audited, with ids only', async () => {
     await world.request(world.as.ssm_qa, { method: 'GET', url: `/api/clients/${clientId}` });
-    const trail = await world.request(world.as.ssm_admin, { method: 'GET', url: `/api/clients/${clientId}/audit` });
-    const items = (trail.json() as { items: { action: string; actorUserId: string; entityId: string }[] }).items;
-    expect(items.find((a) => a.action === 'read' && a.actorUserId === world.as.ssm_qa.userId)?.entityId).toBe(clientId);
+    const trail = await world.request(world.as.ssm_admin, {
+      method: 'GET',
+      url: `/api/clients/${clientId}/audit`,
+    });
+    const items = (trail.json() as { items: { action: string; actorUserId: string; entityId: string }[] })
+      .items;
+    expect(items.find((a) => a.action === 'read' && a.actorUserId === world.as.ssm_qa.userId)?.entityId).toBe(
+      clientId,
+    );
     const raw = await world.db.execute(sql`select row_to_json(a)::text as row from audit_log a`);
     const text = (raw as unknown as { rows: { row: string }[] }).rows.map((r) => r.row).join('\n');
     expect(text).not.toContain('Okafor');
@@ -128,21 +162,41 @@ describe('clients (people)', () => {
   });
 
   it('C1: search by name, date of birth and SIN surfaces likely duplicates', async () => {
-    const byName = await world.request(world.as.ssm_intake, { method: 'GET', url: '/api/clients', query: { name: 'okafor amara', dateOfBirth: '1991-04-12' } });
-    const items = (byName.json() as { items: { id: string; likelyDuplicate: boolean; matchReasons: string[] }[] }).items;
+    const byName = await world.request(world.as.ssm_intake, {
+      method: 'GET',
+      url: '/api/clients',
+      query: { name: 'okafor amara', dateOfBirth: '1991-04-12' },
+    });
+    const items = (
+      byName.json() as { items: { id: string; likelyDuplicate: boolean; matchReasons: string[] }[] }
+    ).items;
     expect(items[0]).toMatchObject({ id: clientId, likelyDuplicate: true });
     expect(items[0]!.matchReasons).toEqual(expect.arrayContaining(['same_name', 'same_date_of_birth']));
 
-    const typo = await world.request(world.as.ssm_intake, { method: 'GET', url: '/api/clients', query: { name: 'Amara Okafur', dateOfBirth: '1991-12-04' } });
-    const hit = (typo.json() as { items: { id: string; likelyDuplicate: boolean; matchReasons: string[] }[] }).items.find((i) => i.id === clientId);
+    const typo = await world.request(world.as.ssm_intake, {
+      method: 'GET',
+      url: '/api/clients',
+      query: { name: 'Amara Okafur', dateOfBirth: '1991-12-04' },
+    });
+    const hit = (
+      typo.json() as { items: { id: string; likelyDuplicate: boolean; matchReasons: string[] }[] }
+    ).items.find((i) => i.id === clientId);
     expect(hit?.likelyDuplicate).toBe(true);
     expect(hit?.matchReasons).toEqual(expect.arrayContaining(['similar_name', 'transposed_date_of_birth']));
 
-    const bySin = await world.request(world.as.ssm_intake, { method: 'GET', url: '/api/clients', query: { sin: '130692544' } });
+    const bySin = await world.request(world.as.ssm_intake, {
+      method: 'GET',
+      url: '/api/clients',
+      query: { sin: '130692544' },
+    });
     expect((bySin.json() as { items: { id: string; matchReasons: string[] }[] }).items).toEqual([
       expect.objectContaining({ id: clientId, matchReasons: ['same_sin'] }),
     ]);
-    const stranger = await world.request(world.as.ssm_intake, { method: 'GET', url: '/api/clients', query: { name: 'Zzyzx Quokka' } });
+    const stranger = await world.request(world.as.ssm_intake, {
+      method: 'GET',
+      url: '/api/clients',
+      query: { name: 'Zzyzx Quokka' },
+    });
     expect((stranger.json() as { items: unknown[] }).items).toEqual([]);
   });
 
@@ -150,10 +204,20 @@ describe('clients (people)', () => {
     const res = await world.request(world.as.provider_caseworker, {
       method: 'PATCH',
       url: `/api/clients/${clientId}`,
-      payload: { address: { street: '400 Ouellette Ave', city: 'Windsor', postalCode: 'N9A 1B2', isProviderAddress: true } },
+      payload: {
+        address: {
+          street: '400 Ouellette Ave',
+          city: 'Windsor',
+          postalCode: 'N9A 1B2',
+          isProviderAddress: true,
+        },
+      },
     });
     expect(res.statusCode).toBe(200);
-    expect((res.json() as ClientBody).address).toMatchObject({ street: '400 Ouellette Ave', isProviderAddress: true });
+    expect((res.json() as ClientBody).address).toMatchObject({
+      street: '400 Ouellette Ave',
+      isProviderAddress: true,
+    });
   });
 
   it('E2: changing the SIN to one held by another person is refused', async () => {
@@ -175,7 +239,11 @@ describe('clients (people)', () => {
     const wrongProgram = await world.request(world.as.ssm_intake, {
       method: 'POST',
       url: '/api/clients',
-      payload: { ...base, legalGivenName: 'Nia', socialAssistance: { program: 'odsp', samsMemberId: '1234567', officeId: world.a.saOffice } },
+      payload: {
+        ...base,
+        legalGivenName: 'Nia',
+        socialAssistance: { program: 'odsp', samsMemberId: '1234567', officeId: world.a.saOffice },
+      },
     });
     expect(wrongProgram.statusCode).toBe(400);
     const created = await world.request(world.as.ssm_intake, {
@@ -184,14 +252,29 @@ describe('clients (people)', () => {
       payload: {
         ...base,
         legalGivenName: 'Nia',
-        socialAssistance: { program: 'ow', samsMemberId: '1234567', officeId: world.a.saOffice, caseworkerId: world.otherSaCaseworker.userId },
+        socialAssistance: {
+          program: 'ow',
+          samsMemberId: '1234567',
+          officeId: world.a.saOffice,
+          caseworkerId: world.otherSaCaseworker.userId,
+        },
       },
     });
     expect(created.statusCode).toBe(201);
     const body = created.json() as ClientBody;
-    expect(body.socialAssistance).toMatchObject({ program: 'ow', samsMemberId: '1234567', officeName: 'OW Office A' });
-    expect((await world.request(world.otherSaCaseworker, { method: 'GET', url: `/api/clients/${body.id}` })).statusCode).toBe(200);
-    expect((await world.request(world.as.sa_caseworker, { method: 'GET', url: `/api/clients/${body.id}` })).statusCode).toBe(404);
+    expect(body.socialAssistance).toMatchObject({
+      program: 'ow',
+      samsMemberId: '1234567',
+      officeName: 'OW Office A',
+    });
+    expect(
+      (await world.request(world.otherSaCaseworker, { method: 'GET', url: `/api/clients/${body.id}` }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await world.request(world.as.sa_caseworker, { method: 'GET', url: `/api/clients/${body.id}` }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('two simultaneous creations with one SIN yield exactly one person', async () => {

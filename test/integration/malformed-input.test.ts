@@ -16,14 +16,16 @@ let spec: Parameters<typeof sampleRequest>[0];
 beforeAll(async () => {
   world = await createWorld();
   const validator = new Validator();
-  await validator.validate(world.app.swagger() as object);
+  await validator.validate(world.app.swagger() as unknown as Parameters<Validator['validate']>[0]);
   spec = validator.resolveRefs() as typeof spec;
 });
 afterAll(() => world?.close());
 
 function sessionFor(route: RouteEntry): Session | null {
   if (route.access === 'public') return null;
-  const role = ROLES.find((r) => route.access === 'signed_in' || hasPermission({ roles: [r] }, route.access as never));
+  const role = ROLES.find(
+    (r) => route.access === 'signed_in' || hasPermission({ roles: [r] }, route.access as never),
+  );
   return role ? world.as[role] : null;
 }
 
@@ -74,12 +76,29 @@ describe('malformed input: every route answers 4xx problem+json, never 5xx', () 
       }
       const path = route.url.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
       if (valid.hasBody) {
-        await expect4xx(route, 'broken JSON', { method, url: path, payload: '{"oops": ', headers: { 'content-type': 'application/json' } });
-        await expect4xx(route, 'text/plain', { method, url: path, payload: 'hello', headers: { 'content-type': 'text/plain' } });
+        await expect4xx(route, 'broken JSON', {
+          method,
+          url: path,
+          payload: '{"oops": ',
+          headers: { 'content-type': 'application/json' },
+        });
+        await expect4xx(route, 'text/plain', {
+          method,
+          url: path,
+          payload: 'hello',
+          headers: { 'content-type': 'text/plain' },
+        });
         for (const body of [[], 42, 'string', null]) {
-          await expect4xx(route, `body=${JSON.stringify(body)}`, { method, url: path, payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+          await expect4xx(route, `body=${JSON.stringify(body)}`, {
+            method,
+            url: path,
+            payload: JSON.stringify(body),
+            headers: { 'content-type': 'application/json' },
+          });
         }
-        const op = spec.paths[route.url.replace(/:(\w+)/g, '{$1}')]![route.method.toLowerCase()] as { requestBody: { content: Record<string, { schema: JsonSchema }> } };
+        const op = spec.paths[route.url.replace(/:(\w+)/g, '{$1}')]![route.method.toLowerCase()] as {
+          requestBody: { content: Record<string, { schema: JsonSchema }> };
+        };
         const schema = op.requestBody.content['application/json']!.schema;
         for (const [field, prop] of Object.entries(schema.properties ?? {})) {
           for (const wrong of WRONG[typeOf(prop)] ?? []) {
@@ -95,14 +114,23 @@ describe('malformed input: every route answers 4xx problem+json, never 5xx', () 
           }
         }
       }
-      const op = spec.paths[route.url.replace(/:(\w+)/g, '{$1}')]![route.method.toLowerCase()] as { parameters?: { name: string; in: string; schema: JsonSchema }[] };
+      const op = spec.paths[route.url.replace(/:(\w+)/g, '{$1}')]![route.method.toLowerCase()] as {
+        parameters?: { name: string; in: string; schema: JsonSchema }[];
+      };
       for (const p of (op.parameters ?? []).filter((x) => x.in === 'query')) {
         for (const wrong of ['', 'x'.repeat(300), '2026-02-30', '-1', 'NaN']) {
           // Some values are valid for some parameters (e.g. "-1" is no id, but "" may be omitted);
           // a 2xx is fine here, a 5xx never is.
-          const res = await world.request(sessionFor(route), { method, url: path, query: { ...valid.query, [p.name]: wrong } });
+          const res = await world.request(sessionFor(route), {
+            method,
+            url: path,
+            query: { ...valid.query, [p.name]: wrong },
+          });
           sent++;
-          if (res.statusCode >= 500) failures.push(`${route.method} ${route.url} query.${p.name}=${wrong.slice(0, 10)} → ${res.statusCode}`);
+          if (res.statusCode >= 500)
+            failures.push(
+              `${route.method} ${route.url} query.${p.name}=${wrong.slice(0, 10)} → ${res.statusCode}`,
+            );
         }
       }
     }
@@ -111,9 +139,16 @@ describe('malformed input: every route answers 4xx problem+json, never 5xx', () 
   });
 
   it('a validation problem names the field', async () => {
-    const res = await world.request(world.as.ssm_intake, { method: 'POST', url: '/api/clients', payload: { legalGivenName: 'A', legalFamilyName: 'B', dateOfBirth: 'soon' } });
+    const res = await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: '/api/clients',
+      payload: { legalGivenName: 'A', legalFamilyName: 'B', dateOfBirth: 'soon' },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'validation_failed', errors: expect.arrayContaining([expect.objectContaining({ field: 'body.dateOfBirth' })]) });
+    expect(res.json()).toMatchObject({
+      code: 'validation_failed',
+      errors: expect.arrayContaining([expect.objectContaining({ field: 'body.dateOfBirth' })]),
+    });
   });
 
   it('an unknown API path is a 404 problem', async () => {

@@ -14,7 +14,7 @@ describe('OpenAPI', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json() as { openapi: string };
     expect(doc.openapi).toBe('3.1.0');
-    const result = await new Validator().validate(doc as object);
+    const result = await new Validator().validate(doc as unknown as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
   });
@@ -29,7 +29,8 @@ describe('OpenAPI', () => {
       const op = doc.paths[route.url.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
       if (!op) missing.push(`${route.method} ${route.url}`);
       else if (!op.summary) missing.push(`${route.method} ${route.url} (no summary)`);
-      else if (route.access !== 'public' && !op.responses['403']) missing.push(`${route.method} ${route.url} (no 403)`);
+      else if (route.access !== 'public' && !op.responses['403'])
+        missing.push(`${route.method} ${route.url} (no 403)`);
     }
     expect(missing).toEqual([]);
   });

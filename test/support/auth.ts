@@ -63,7 +63,12 @@ export async function createStaff(
 }
 
 /** POST /api/auth/sign-in from the given (or a fresh) client address. */
-export function signIn(world: World, email: string, password: string, ip = nextIp()): Promise<LightMyRequestResponse> {
+export function signIn(
+  world: World,
+  email: string,
+  password: string,
+  ip = nextIp(),
+): Promise<LightMyRequestResponse> {
   return world.app.inject({
     method: 'POST',
     url: '/api/auth/sign-in',
@@ -75,7 +80,8 @@ export function signIn(world: World, email: string, password: string, ip = nextI
 /** The session a successful sign-in response carries: its cookie and the CSRF token from its body. */
 export function sessionFrom(res: LightMyRequestResponse): Session {
   const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
-  if (res.statusCode !== 200 || !cookie?.value) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  if (res.statusCode !== 200 || !cookie?.value)
+    throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const body = res.json() as { csrfToken: string; user: { id: string }; organization: { id: string } };
   return {
     cookie: `${SESSION_COOKIE}=${cookie.value}`,

@@ -14,7 +14,11 @@ export const SITE_BODY = {
   intakeCapacity: 10,
 };
 
-export async function createClient(world: World, as: Session, body: Record<string, unknown>): Promise<string> {
+export async function createClient(
+  world: World,
+  as: Session,
+  body: Record<string, unknown>,
+): Promise<string> {
   const res = await world.request(as, { method: 'POST', url: '/api/clients', payload: body });
   if (res.statusCode !== 201) throw new Error(`client create failed: ${res.statusCode} ${res.body}`);
   return (res.json() as { id: string }).id;
@@ -29,7 +33,10 @@ export async function addSite(world: World, organizationId: string, regionId: st
 }
 
 export async function addClosure(world: World, catchmentId: string, date: string): Promise<string> {
-  const [row] = await world.db.insert(closureDays).values({ catchmentId, date, nameEn: 'Closed', nameFr: 'Fermé' }).returning();
+  const [row] = await world.db
+    .insert(closureDays)
+    .values({ catchmentId, date, nameEn: 'Closed', nameFr: 'Fermé' })
+    .returning();
   return row!.id;
 }
 
@@ -38,7 +45,11 @@ export async function addClosure(world: World, catchmentId: string, date: string
  * All share the family name "Matrixtest" so a name search would surface any leak.
  */
 export async function placeClients(world: World) {
-  const person = (given: string, dob: string) => ({ legalGivenName: given, legalFamilyName: 'Matrixtest', dateOfBirth: dob });
+  const person = (given: string, dob: string) => ({
+    legalGivenName: given,
+    legalFamilyName: 'Matrixtest',
+    dateOfBirth: dob,
+  });
   const p1 = await createClient(world, world.as.ssm_intake, person('Pone', '1990-01-01'));
   const p2 = await createClient(world, world.as.ssm_intake, person('Ptwo', '1990-01-02'));
   const saMine = await createClient(world, world.as.ssm_intake, person('Samine', '1990-01-03'));

@@ -63,7 +63,8 @@ export function sampleFor(schema: JsonSchema, name: string, ids: Record<string, 
       return Array.from({ length: schema.minItems ?? 0 }, () => sampleFor(schema.items ?? {}, name, ids));
     case 'integer':
     case 'number': {
-      const min = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : undefined);
+      const min =
+        schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : undefined);
       if (name === 'year') return 2026;
       return min !== undefined ? Math.max(min, Math.min(schema.maximum ?? min, min)) : 1;
     }
@@ -89,7 +90,8 @@ function sampleString(schema: JsonSchema, name: string): string {
   }
   if (schema.pattern) {
     const hit = PATTERN_SAMPLES.find(([re]) => re.test(schema.pattern!));
-    if (!hit) throw new Error(`No sample for pattern ${schema.pattern} (field ${name}): add one to PATTERN_SAMPLES`);
+    if (!hit)
+      throw new Error(`No sample for pattern ${schema.pattern} (field ${name}): add one to PATTERN_SAMPLES`);
     return hit[1];
   }
   const base = name === 'password' || name === 'newPassword' ? 'A-long-enough-password-1' : `Sample ${name}`;
@@ -127,5 +129,11 @@ export function sampleRequest(
     if (p.in === 'query' && (p.required || p.name in ids)) query[p.name] = String(value);
   }
   const bodySchema = op.requestBody?.content['application/json']?.schema;
-  return { method, url, query, body: bodySchema ? sampleFor(bodySchema, 'body', ids) : undefined, hasBody: !!bodySchema };
+  return {
+    method,
+    url,
+    query,
+    body: bodySchema ? sampleFor(bodySchema, 'body', ids) : undefined,
+    hasBody: !!bodySchema,
+  };
 }

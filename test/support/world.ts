@@ -34,7 +34,15 @@ export interface World {
   config: Config;
   crypto: PersonCrypto;
   logs: string[];
-  a: { catchmentId: string; regionId: string; ssm: string; provider1: string; provider2: string; saOffice: string; ministry: string };
+  a: {
+    catchmentId: string;
+    regionId: string;
+    ssm: string;
+    provider1: string;
+    provider2: string;
+    saOffice: string;
+    ministry: string;
+  };
   b: { catchmentId: string; regionId: string; ssm: string; provider: string; saOffice: string };
   /** A session for each role in catchment A (provider roles at provider1, SA at saOffice). */
   as: Record<Role, Session>;
@@ -66,12 +74,19 @@ export async function createWorld(): Promise<World> {
 
   const catchment = async (code: string) => {
     const [c] = await db.insert(catchments).values({ code, nameEn: code, nameFr: code }).returning();
-    const [r] = await db.insert(regions).values({ catchmentId: c!.id, code: `${code}-r1`, nameEn: 'Region 1', nameFr: 'Région 1' }).returning();
+    const [r] = await db
+      .insert(regions)
+      .values({ catchmentId: c!.id, code: `${code}-r1`, nameEn: 'Region 1', nameFr: 'Région 1' })
+      .returning();
     return { catchmentId: c!.id, regionId: r!.id };
   };
   const ca = await catchment('a');
   const cb = await catchment('b');
-  const org = async (catchmentId: string, kind: 'ssm' | 'provider' | 'sa_office' | 'ministry', name: string) => {
+  const org = async (
+    catchmentId: string,
+    kind: 'ssm' | 'provider' | 'sa_office' | 'ministry',
+    name: string,
+  ) => {
     const [o] = await db
       .insert(organizations)
       .values({ catchmentId, kind, name, saProgram: kind === 'sa_office' ? 'ow' : null })
@@ -102,10 +117,22 @@ export async function createWorld(): Promise<World> {
       .returning();
     const token = randomBytes(24).toString('base64url');
     const csrf = randomBytes(24).toString('base64url');
-    await db.insert(sessions).values({ tokenHash: hashToken(token), userId: u!.id, csrfToken: csrf, expiresAt: new Date(Date.now() + 3_600_000) });
+    await db
+      .insert(sessions)
+      .values({
+        tokenHash: hashToken(token),
+        userId: u!.id,
+        csrfToken: csrf,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      });
     return { cookie: `${SESSION_COOKIE}=${token}`, csrf, userId: u!.id, organizationId };
   };
-  const orgForKind = { ssm: a.ssm, provider: a.provider1, sa_office: a.saOffice, ministry: a.ministry } as const;
+  const orgForKind = {
+    ssm: a.ssm,
+    provider: a.provider1,
+    sa_office: a.saOffice,
+    ministry: a.ministry,
+  } as const;
   const as = {} as Record<Role, Session>;
   for (const role of ROLES) as[role] = await session(orgForKind[ROLE_ORGANIZATION_KIND[role]], [role]);
   const provider2Caseworker = await session(a.provider2, ['provider_caseworker']);
@@ -148,7 +175,12 @@ export async function createWorld(): Promise<World> {
 }
 
 /** Shares a client with an organization (what a referral will do in a later issue). */
-export async function share(db: Database, clientId: string, organizationId: string, userId: string | null = null) {
+export async function share(
+  db: Database,
+  clientId: string,
+  organizationId: string,
+  userId: string | null = null,
+) {
   await db.insert(clientShares).values({ clientId, organizationId, userId, reason: 'test' });
 }
 

@@ -102,9 +102,11 @@ export async function verifyAuditChain(q: Queryable, pageSize = 5000): Promise<V
       .limit(pageSize);
     for (const row of page) {
       if (row.seq !== expectedSeq) return { ok: false, checked, brokenAt: { seq: row.seq, reason: 'gap' } };
-      if (row.prevHash !== prevHash) return { ok: false, checked, brokenAt: { seq: row.seq, reason: 'chain_broken' } };
+      if (row.prevHash !== prevHash)
+        return { ok: false, checked, brokenAt: { seq: row.seq, reason: 'chain_broken' } };
       const { hash, ...rest } = row;
-      if (entryHash(rest) !== hash) return { ok: false, checked, brokenAt: { seq: row.seq, reason: 'hash_mismatch' } };
+      if (entryHash(rest) !== hash)
+        return { ok: false, checked, brokenAt: { seq: row.seq, reason: 'hash_mismatch' } };
       prevHash = hash;
       expectedSeq++;
       checked++;
@@ -119,7 +121,12 @@ export async function verifyAuditChain(q: Queryable, pageSize = 5000): Promise<V
 }
 
 /** One client's audit trail, newest first, paged by sequence number. */
-export async function auditForClient(q: Queryable, clientId: string, limit: number, before?: number): Promise<Row[]> {
+export async function auditForClient(
+  q: Queryable,
+  clientId: string,
+  limit: number,
+  before?: number,
+): Promise<Row[]> {
   return q
     .select()
     .from(auditLog)

@@ -9,7 +9,9 @@ export type ClientInsert = typeof clients.$inferInsert;
 
 export async function nextClientReference(q: Queryable): Promise<string> {
   // Both drivers return { rows }; their result types differ only in extras this does not use.
-  const result = (await q.execute(sql`select nextval('client_reference_seq') as n`)) as unknown as { rows: { n: string | number }[] };
+  const result = (await q.execute(sql`select nextval('client_reference_seq') as n`)) as unknown as {
+    rows: { n: string | number }[];
+  };
   const row = result.rows[0];
   return `PW-${String(row!.n).padStart(7, '0')}`;
 }
@@ -34,7 +36,11 @@ export async function findVisibleClient(q: Queryable, visibility: ClientVisibili
     .where(and(eq(clients.id, id), clientScope(visibility)));
   if (!row) return null;
   const shares = await q
-    .select({ organizationId: clientShares.organizationId, organizationName: organizations.name, reason: clientShares.reason })
+    .select({
+      organizationId: clientShares.organizationId,
+      organizationName: organizations.name,
+      reason: clientShares.reason,
+    })
     .from(clientShares)
     .innerJoin(organizations, eq(organizations.id, clientShares.organizationId))
     .where(and(eq(clientShares.clientId, id), sql`${clientShares.revokedAt} is null`))
@@ -44,8 +50,12 @@ export async function findVisibleClient(q: Queryable, visibility: ClientVisibili
 }
 
 async function namesOf(q: Queryable, officeId: string | null, caseworkerId: string | null) {
-  const [office] = officeId ? await q.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, officeId)) : [];
-  const [caseworker] = caseworkerId ? await q.select({ name: users.displayName }).from(users).where(eq(users.id, caseworkerId)) : [];
+  const [office] = officeId
+    ? await q.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, officeId))
+    : [];
+  const [caseworker] = caseworkerId
+    ? await q.select({ name: users.displayName }).from(users).where(eq(users.id, caseworkerId))
+    : [];
   return { saOfficeName: office?.name ?? null, saCaseworkerName: caseworker?.name ?? null };
 }
 
@@ -89,11 +99,20 @@ export async function searchClientCandidates(q: Queryable, visibility: ClientVis
 }
 
 export async function updateClient(q: Queryable, id: string, values: Partial<ClientInsert>): Promise<void> {
-  await q.update(clients).set({ ...values, updatedAt: new Date() }).where(eq(clients.id, id));
+  await q
+    .update(clients)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(clients.id, id));
 }
 
 /** Makes sure a caseworker's SA office can see the client (C2: SA sees the EO record it is linked to). */
-export async function ensureShare(q: Queryable, clientId: string, organizationId: string, userId: string | null, reason: string) {
+export async function ensureShare(
+  q: Queryable,
+  clientId: string,
+  organizationId: string,
+  userId: string | null,
+  reason: string,
+) {
   const existing = await q
     .select({ id: clientShares.id })
     .from(clientShares)

@@ -5,10 +5,17 @@ import { closureDays } from '../schema.js';
 export type ClosureRow = typeof closureDays.$inferSelect;
 
 export function listClosures(q: Queryable, catchmentId: string): Promise<ClosureRow[]> {
-  return q.select().from(closureDays).where(eq(closureDays.catchmentId, catchmentId)).orderBy(asc(closureDays.date));
+  return q
+    .select()
+    .from(closureDays)
+    .where(eq(closureDays.catchmentId, catchmentId))
+    .orderBy(asc(closureDays.date));
 }
 
-export async function insertClosure(q: Queryable, values: typeof closureDays.$inferInsert): Promise<ClosureRow> {
+export async function insertClosure(
+  q: Queryable,
+  values: typeof closureDays.$inferInsert,
+): Promise<ClosureRow> {
   const [row] = await q.insert(closureDays).values(values).returning();
   return row!;
 }
@@ -18,8 +25,15 @@ export async function findClosure(q: Queryable, id: string): Promise<ClosureRow 
   return row ?? null;
 }
 
-export async function findClosureOn(q: Queryable, catchmentId: string, date: string): Promise<ClosureRow | null> {
-  const [row] = await q.select().from(closureDays).where(and(eq(closureDays.catchmentId, catchmentId), eq(closureDays.date, date)));
+export async function findClosureOn(
+  q: Queryable,
+  catchmentId: string,
+  date: string,
+): Promise<ClosureRow | null> {
+  const [row] = await q
+    .select()
+    .from(closureDays)
+    .where(and(eq(closureDays.catchmentId, catchmentId), eq(closureDays.date, date)));
   return row ?? null;
 }
 

@@ -13,12 +13,23 @@ export async function findLocalCredential(q: Queryable, email: string) {
   return row ?? null;
 }
 
-export async function recordFailedAttempt(q: Queryable, id: string, failedAttempts: number, lockedUntil: Date | null) {
-  await q.update(userCredentials).set({ failedAttempts, lockedUntil, updatedAt: new Date() }).where(eq(userCredentials.id, id));
+export async function recordFailedAttempt(
+  q: Queryable,
+  id: string,
+  failedAttempts: number,
+  lockedUntil: Date | null,
+) {
+  await q
+    .update(userCredentials)
+    .set({ failedAttempts, lockedUntil, updatedAt: new Date() })
+    .where(eq(userCredentials.id, id));
 }
 
 export async function resetFailedAttempts(q: Queryable, id: string) {
-  await q.update(userCredentials).set({ failedAttempts: 0, lockedUntil: null }).where(eq(userCredentials.id, id));
+  await q
+    .update(userCredentials)
+    .set({ failedAttempts: 0, lockedUntil: null })
+    .where(eq(userCredentials.id, id));
 }
 
 export async function setLocalPassword(q: Queryable, userId: string, email: string, passwordHash: string) {

@@ -7,8 +7,14 @@ export type OrganizationKind = OrganizationRow['kind'];
 
 const withCounts = {
   organization: organizations,
-  siteCount: sql<number>`(select count(*) from ${sites} where ${sites.organizationId} = ${organizations.id})`.mapWith(Number),
-  userCount: sql<number>`(select count(*) from ${users} where ${users.organizationId} = ${organizations.id})`.mapWith(Number),
+  siteCount:
+    sql<number>`(select count(*) from ${sites} where ${sites.organizationId} = ${organizations.id})`.mapWith(
+      Number,
+    ),
+  userCount:
+    sql<number>`(select count(*) from ${users} where ${users.organizationId} = ${organizations.id})`.mapWith(
+      Number,
+    ),
 };
 
 export async function listOrganizations(
@@ -18,7 +24,11 @@ export async function listOrganizations(
   const where: SQL[] = [eq(organizations.catchmentId, filter.catchmentId)];
   if (filter.kind) where.push(eq(organizations.kind, filter.kind));
   if (!filter.includeInactive) where.push(eq(organizations.active, true));
-  return q.select(withCounts).from(organizations).where(and(...where)).orderBy(asc(organizations.kind), asc(organizations.name));
+  return q
+    .select(withCounts)
+    .from(organizations)
+    .where(and(...where))
+    .orderBy(asc(organizations.kind), asc(organizations.name));
 }
 
 export async function findOrganization(q: Queryable, id: string) {
@@ -31,14 +41,25 @@ export async function insertOrganization(q: Queryable, values: typeof organizati
   return row!;
 }
 
-export async function updateOrganization(q: Queryable, id: string, values: Partial<typeof organizations.$inferInsert>) {
-  await q.update(organizations).set({ ...values, updatedAt: new Date() }).where(eq(organizations.id, id));
+export async function updateOrganization(
+  q: Queryable,
+  id: string,
+  values: Partial<typeof organizations.$inferInsert>,
+) {
+  await q
+    .update(organizations)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(organizations.id, id));
 }
 
 export async function findCatchment(q: Queryable, id: string) {
   const [catchment] = await q.select().from(catchments).where(eq(catchments.id, id));
   if (!catchment) return null;
-  const regionRows = await q.select().from(regions).where(eq(regions.catchmentId, id)).orderBy(asc(regions.nameEn));
+  const regionRows = await q
+    .select()
+    .from(regions)
+    .where(eq(regions.catchmentId, id))
+    .orderBy(asc(regions.nameEn));
   return { ...catchment, regions: regionRows };
 }
 

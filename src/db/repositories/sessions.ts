@@ -23,7 +23,11 @@ export async function createSession(
 }
 
 /** The signed-in user behind a live session; inactive users and organizations end their sessions. */
-export async function findSessionUser(q: Queryable, tokenHash: string, now: Date): Promise<SessionUser | null> {
+export async function findSessionUser(
+  q: Queryable,
+  tokenHash: string,
+  now: Date,
+): Promise<SessionUser | null> {
   const [row] = await q
     .select({
       userId: users.id,
@@ -43,7 +47,12 @@ export async function findSessionUser(q: Queryable, tokenHash: string, now: Date
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(
-      and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true), eq(organizations.active, true)),
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        gt(sessions.expiresAt, now),
+        eq(users.active, true),
+        eq(organizations.active, true),
+      ),
     );
   if (!row) return null;
   return {
@@ -64,7 +73,12 @@ export async function findSessionUser(q: Queryable, tokenHash: string, now: Date
   };
 }
 
-export async function touchSession(q: Queryable, tokenHash: string, now: Date, expiresAt: Date): Promise<void> {
+export async function touchSession(
+  q: Queryable,
+  tokenHash: string,
+  now: Date,
+  expiresAt: Date,
+): Promise<void> {
   await q.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.tokenHash, tokenHash));
 }
 

@@ -23,7 +23,15 @@ export async function insertSite(q: Queryable, values: typeof sites.$inferInsert
   return row!;
 }
 
-export async function updateSite(q: Queryable, id: string, values: Partial<typeof sites.$inferInsert>): Promise<SiteRow> {
-  const [row] = await q.update(sites).set({ ...values, updatedAt: new Date() }).where(eq(sites.id, id)).returning();
+export async function updateSite(
+  q: Queryable,
+  id: string,
+  values: Partial<typeof sites.$inferInsert>,
+): Promise<SiteRow> {
+  const [row] = await q
+    .update(sites)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(sites.id, id))
+    .returning();
   return row!;
 }

@@ -12,12 +12,26 @@ export async function clientCounts(q: Queryable, catchmentId: string) {
     .leftJoin(regions, eq(regions.id, clients.regionId))
     .where(live)
     .groupBy(clients.regionId, regions.nameEn, regions.nameFr);
-  const bySa = await q.select({ program: clients.saProgram, clients: count }).from(clients).where(live).groupBy(clients.saProgram);
-  const byLanguage = await q.select({ language: clients.language, clients: count }).from(clients).where(live).groupBy(clients.language);
+  const bySa = await q
+    .select({ program: clients.saProgram, clients: count })
+    .from(clients)
+    .where(live)
+    .groupBy(clients.saProgram);
+  const byLanguage = await q
+    .select({ language: clients.language, clients: count })
+    .from(clients)
+    .where(live)
+    .groupBy(clients.language);
   const [providers] = await q
     .select({ n: count })
     .from(organizations)
-    .where(and(eq(organizations.catchmentId, catchmentId), eq(organizations.kind, 'provider'), eq(organizations.active, true)));
+    .where(
+      and(
+        eq(organizations.catchmentId, catchmentId),
+        eq(organizations.kind, 'provider'),
+        eq(organizations.active, true),
+      ),
+    );
   const [siteCount] = await q
     .select({ n: count })
     .from(sites)

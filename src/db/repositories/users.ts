@@ -6,7 +6,12 @@ export type UserRow = typeof users.$inferSelect;
 
 export async function findUser(q: Queryable, id: string) {
   const [row] = await q
-    .select({ user: users, organizationKind: organizations.kind, catchmentId: organizations.catchmentId, organizationName: organizations.name })
+    .select({
+      user: users,
+      organizationKind: organizations.kind,
+      catchmentId: organizations.catchmentId,
+      organizationName: organizations.name,
+    })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(users.id, id));
@@ -18,11 +23,19 @@ export async function findUserByEmail(q: Queryable, email: string): Promise<User
   return row ?? null;
 }
 
-export async function listUsers(q: Queryable, filter: { catchmentId: string; organizationId?: string | undefined }) {
+export async function listUsers(
+  q: Queryable,
+  filter: { catchmentId: string; organizationId?: string | undefined },
+) {
   const where: SQL[] = [eq(organizations.catchmentId, filter.catchmentId)];
   if (filter.organizationId) where.push(eq(users.organizationId, filter.organizationId));
   return q
-    .select({ user: users, organizationKind: organizations.kind, catchmentId: organizations.catchmentId, organizationName: organizations.name })
+    .select({
+      user: users,
+      organizationKind: organizations.kind,
+      catchmentId: organizations.catchmentId,
+      organizationName: organizations.name,
+    })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(and(...where))
@@ -34,7 +47,15 @@ export async function insertUser(q: Queryable, values: typeof users.$inferInsert
   return row!;
 }
 
-export async function updateUser(q: Queryable, id: string, values: Partial<typeof users.$inferInsert>): Promise<UserRow> {
-  const [row] = await q.update(users).set({ ...values, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+export async function updateUser(
+  q: Queryable,
+  id: string,
+  values: Partial<typeof users.$inferInsert>,
+): Promise<UserRow> {
+  const [row] = await q
+    .update(users)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
   return row!;
 }

@@ -7,7 +7,10 @@ export function isLocked(lockedUntil: Date | null, now: Date): boolean {
 }
 
 /** The credential's state after one more wrong password. */
-export function afterFailedAttempt(failedAttempts: number, now: Date): { failedAttempts: number; lockedUntil: Date | null } {
+export function afterFailedAttempt(
+  failedAttempts: number,
+  now: Date,
+): { failedAttempts: number; lockedUntil: Date | null } {
   const attempts = failedAttempts + 1;
   if (attempts >= MAX_FAILED_ATTEMPTS) {
     return { failedAttempts: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) };

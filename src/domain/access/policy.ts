@@ -121,7 +121,9 @@ export function canReadUsersOf(actor: Actor, target: { id: string; catchmentId: 
 /** Roles an actor may give to users: provider admins cannot make SSM staff, nor anyone an admin of another org. */
 export function assignableRoles(actor: Actor, targetKind: OrganizationKind): Role[] {
   if (actor.roles.includes('ssm_admin')) {
-    return (Object.keys(ROLE_ORGANIZATION_KIND) as Role[]).filter((r) => ROLE_ORGANIZATION_KIND[r] === targetKind);
+    return (Object.keys(ROLE_ORGANIZATION_KIND) as Role[]).filter(
+      (r) => ROLE_ORGANIZATION_KIND[r] === targetKind,
+    );
   }
   if (actor.roles.includes('provider_admin') && targetKind === 'provider') {
     return ['provider_caseworker', 'provider_lead', 'provider_admin'];

@@ -11,8 +11,31 @@ export type WeeklyHours = Partial<Record<Weekday, { opens: string; closes: strin
 
 /** Languages of service a site may offer, as ISO 639-1 codes (plus "asl"/"lsq" sign languages). */
 export const SERVICE_LANGUAGES = [
-  'en', 'fr', 'ar', 'zh', 'es', 'pt', 'pa', 'ur', 'tl', 'vi', 'so', 'ti', 'uk', 'ru', 'fa', 'hi', 'it', 'de',
-  'pl', 'ko', 'ta', 'oj', 'cr', 'asl', 'lsq',
+  'en',
+  'fr',
+  'ar',
+  'zh',
+  'es',
+  'pt',
+  'pa',
+  'ur',
+  'tl',
+  'vi',
+  'so',
+  'ti',
+  'uk',
+  'ru',
+  'fa',
+  'hi',
+  'it',
+  'de',
+  'pl',
+  'ko',
+  'ta',
+  'oj',
+  'cr',
+  'asl',
+  'lsq',
 ] as const;
 export type ServiceLanguage = (typeof SERVICE_LANGUAGES)[number];
 

@@ -61,7 +61,8 @@ export interface PersonIdentity {
   sinIndex?: string | null | undefined;
 }
 
-export type MatchReason = 'same_sin' | 'same_name' | 'similar_name' | 'same_date_of_birth' | 'transposed_date_of_birth';
+export type MatchReason =
+  'same_sin' | 'same_name' | 'similar_name' | 'same_date_of_birth' | 'transposed_date_of_birth';
 
 export interface MatchResult {
   score: number;
@@ -90,7 +91,8 @@ export function nameSimilarity(query: string, candidate: string): { similarity: 
   for (const token of q) {
     let best = 0;
     for (const other of c) {
-      const s = token === other ? 1 : token.length >= 2 && other.startsWith(token) ? 0.9 : jaroWinkler(token, other);
+      const s =
+        token === other ? 1 : token.length >= 2 && other.startsWith(token) ? 0.9 : jaroWinkler(token, other);
       best = Math.max(best, s);
     }
     if (best < 1) exact = false;

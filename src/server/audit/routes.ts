@@ -22,7 +22,13 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      items: await clientAuditTrail(db, contextOf(request), request.params.clientId, request.query.limit, request.query.before),
+      items: await clientAuditTrail(
+        db,
+        contextOf(request),
+        request.params.clientId,
+        request.query.limit,
+        request.query.before,
+      ),
     }),
   );
 
@@ -30,7 +36,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     '/audit/verify',
     {
       config: { access: 'audit.verify' },
-      schema: { tags, summary: 'Walk the hash chain of the whole audit log', response: { 200: auditVerifySchema, ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Walk the hash chain of the whole audit log',
+        response: { 200: auditVerifySchema, ...problemResponses },
+      },
     },
     async () => verifyChain(db),
   );

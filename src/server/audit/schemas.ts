@@ -18,7 +18,12 @@ export const auditEntrySchema = z
 
 export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.coerce.number().int().min(1).optional().describe('Page: entries with a sequence number below this'),
+  before: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('Page: entries with a sequence number below this'),
 });
 export const clientAuditParams = z.object({ clientId: uuidParam });
 export const auditVerifySchema = z.object({

@@ -55,7 +55,11 @@ export function registerAuth(app: FastifyInstance): void {
     if (!request.actor) throw unauthenticated();
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !request.sessionCsrfToken || !sameToken(sent, request.sessionCsrfToken)) {
+      if (
+        typeof sent !== 'string' ||
+        !request.sessionCsrfToken ||
+        !sameToken(sent, request.sessionCsrfToken)
+      ) {
         throw new ProblemError(403, 'csrf_failed', 'Forbidden', {
           detail: 'Missing or wrong X-CSRF-Token header. Reload the page and try again.',
         });

@@ -34,7 +34,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/sign-out',
     {
       config: { access: 'signed_in' },
-      schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.undefined(), ...problemResponses } },
+      schema: {
+        tags: ['auth'],
+        summary: 'End the current session',
+        response: { 204: z.undefined(), ...problemResponses },
+      },
     },
     async (request, reply) => {
       await signOut(db, contextOf(request), request.sessionTokenHash!);
@@ -47,7 +51,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/me',
     {
       config: { access: 'signed_in' },
-      schema: { tags: ['auth'], summary: 'The signed-in user, their permissions and CSRF token', response: { 200: meSchema, ...problemResponses } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, their permissions and CSRF token',
+        response: { 200: meSchema, ...problemResponses },
+      },
     },
     async (request) => {
       if (!request.sessionTokenHash) throw unauthenticated();
@@ -59,7 +67,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/me/locale',
     {
       config: { access: 'signed_in' },
-      schema: { tags: ['auth'], summary: 'Remember the language the user works in', body: localeBody, response: { 204: z.undefined(), ...problemResponses } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Remember the language the user works in',
+        body: localeBody,
+        response: { 204: z.undefined(), ...problemResponses },
+      },
     },
     async (request, reply) => {
       await setLocale(db, contextOf(request), request.body.locale);

@@ -19,9 +19,15 @@ export const meSchema = z
       roles: z.array(z.enum(ROLES)),
       locale: localeSchema,
     }),
-    organization: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(['ssm', 'provider', 'sa_office', 'ministry']) }),
+    organization: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      kind: z.enum(['ssm', 'provider', 'sa_office', 'ministry']),
+    }),
     permissions: z.array(z.enum(PERMISSIONS)),
-    csrfToken: z.string().describe('Send back in the X-CSRF-Token header on every POST, PUT, PATCH and DELETE'),
+    csrfToken: z
+      .string()
+      .describe('Send back in the X-CSRF-Token header on every POST, PUT, PATCH and DELETE'),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;

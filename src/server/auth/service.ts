@@ -9,7 +9,12 @@ import {
   resetFailedAttempts,
   setLocalPassword,
 } from '../../db/repositories/credentials.js';
-import { createSession, deleteSession, deleteSessionsOfUser, findSessionUser } from '../../db/repositories/sessions.js';
+import {
+  createSession,
+  deleteSession,
+  deleteSessionsOfUser,
+  findSessionUser,
+} from '../../db/repositories/sessions.js';
 import { findUser, updateUser } from '../../db/repositories/users.js';
 import { ProblemError, unauthenticated } from '../http/problem.js';
 import type { RequestContext } from '../http/context.js';
@@ -18,7 +23,9 @@ import { burnVerification, hashPassword, verifyPassword } from './passwords.js';
 import type { Me } from './schemas.js';
 
 const badCredentials = () =>
-  new ProblemError(401, 'invalid_credentials', 'Sign-in failed', { detail: 'The email or password is not right.' });
+  new ProblemError(401, 'invalid_credentials', 'Sign-in failed', {
+    detail: 'The email or password is not right.',
+  });
 
 export async function signIn(
   db: Database,
@@ -41,7 +48,14 @@ export async function signIn(
     await db.transaction(async (tx) => {
       await recordFailedAttempt(tx, credential.id, next.failedAttempts, next.lockedUntil);
       await appendAudit(tx, [
-        { actorUserId: credential.userId, actorOrganizationId: null, action: 'sign_in_failed', entityType: 'user', entityId: credential.userId, requestId: input.requestId },
+        {
+          actorUserId: credential.userId,
+          actorOrganizationId: null,
+          action: 'sign_in_failed',
+          entityType: 'user',
+          entityId: credential.userId,
+          requestId: input.requestId,
+        },
       ]);
     });
     throw badCredentials();
@@ -57,7 +71,14 @@ export async function signIn(
     });
     const user = await updateUser(tx, credential.userId, { lastSignInAt: input.now });
     await appendAudit(tx, [
-      { actorUserId: user.id, actorOrganizationId: user.organizationId, action: 'sign_in', entityType: 'user', entityId: user.id, requestId: input.requestId },
+      {
+        actorUserId: user.id,
+        actorOrganizationId: user.organizationId,
+        action: 'sign_in',
+        entityType: 'user',
+        entityId: user.id,
+        requestId: input.requestId,
+      },
     ]);
   });
   return { token };
@@ -67,7 +88,14 @@ export async function signOut(db: Database, ctx: RequestContext, tokenHash: stri
   await db.transaction(async (tx) => {
     await deleteSession(tx, tokenHash);
     await appendAudit(tx, [
-      { actorUserId: ctx.actor.userId, actorOrganizationId: ctx.actor.organizationId, action: 'sign_out', entityType: 'user', entityId: ctx.actor.userId, requestId: ctx.requestId },
+      {
+        actorUserId: ctx.actor.userId,
+        actorOrganizationId: ctx.actor.organizationId,
+        action: 'sign_out',
+        entityType: 'user',
+        entityId: ctx.actor.userId,
+        requestId: ctx.requestId,
+      },
     ]);
   });
 }
@@ -83,7 +111,11 @@ export async function me(db: Database, tokenHash: string, now: Date): Promise<Me
       roles: session.actor.roles as Role[],
       locale: session.locale === 'fr' ? 'fr' : 'en',
     },
-    organization: { id: session.actor.organizationId, name: session.organizationName, kind: session.actor.organizationKind },
+    organization: {
+      id: session.actor.organizationId,
+      name: session.organizationName,
+      kind: session.actor.organizationKind,
+    },
     permissions: permissionsOf(session.actor),
     csrfToken: session.csrfToken,
   };
@@ -102,7 +134,10 @@ export async function changePassword(
   const found = await findUser(db, ctx.actor.userId);
   if (!found) throw unauthenticated();
   const credential = await findLocalCredential(db, found.user.email);
-  if (!credential?.credential.passwordHash || !(await verifyPassword(credential.credential.passwordHash, input.currentPassword))) {
+  if (
+    !credential?.credential.passwordHash ||
+    !(await verifyPassword(credential.credential.passwordHash, input.currentPassword))
+  ) {
     throw new ProblemError(400, 'validation_failed', 'Invalid request', {
       detail: 'The current password is not right.',
       errors: [{ field: 'body.currentPassword', message: 'The current password is not right.' }],
@@ -113,7 +148,14 @@ export async function changePassword(
     await setLocalPassword(tx, found.user.id, found.user.email, hash);
     await deleteSessionsOfUser(tx, found.user.id);
     await appendAudit(tx, [
-      { actorUserId: ctx.actor.userId, actorOrganizationId: ctx.actor.organizationId, action: 'update', entityType: 'user_credential', entityId: ctx.actor.userId, requestId: ctx.requestId },
+      {
+        actorUserId: ctx.actor.userId,
+        actorOrganizationId: ctx.actor.organizationId,
+        action: 'update',
+        entityType: 'user_credential',
+        entityId: ctx.actor.userId,
+        requestId: ctx.requestId,
+      },
     ]);
   });
 }

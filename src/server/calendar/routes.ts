@@ -23,7 +23,11 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     '/calendar/closures',
     {
       config: { access: 'calendar.read' },
-      schema: { tags, summary: 'Closure days the SSM added to the statutory holidays', response: { 200: listOf(closureSchema), ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Closure days the SSM added to the statutory holidays',
+        response: { 200: listOf(closureSchema), ...problemResponses },
+      },
     },
     async (request) => ({ items: await closuresOf(db, contextOf(request)) }),
   );
@@ -32,7 +36,12 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     '/calendar/closures',
     {
       config: { access: 'calendar.manage' },
-      schema: { tags, summary: 'Add a closure day', body: closureCreateBody, response: { 201: closureSchema, ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Add a closure day',
+        body: closureCreateBody,
+        response: { 201: closureSchema, ...problemResponses },
+      },
     },
     async (request, reply) => reply.code(201).send(await addClosure(db, contextOf(request), request.body)),
   );
@@ -41,7 +50,12 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     '/calendar/closures/:closureId',
     {
       config: { access: 'calendar.manage' },
-      schema: { tags, summary: 'Remove a closure day', params: closureParams, response: { 204: z.undefined(), ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Remove a closure day',
+        params: closureParams,
+        response: { 204: z.undefined(), ...problemResponses },
+      },
     },
     async (request, reply) => {
       await removeClosure(db, contextOf(request), request.params.closureId);
@@ -55,7 +69,8 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'calendar.read' },
       schema: {
         tags,
-        summary: 'Statutory holidays, their weekend substitutes and closure days of a year (weekends not listed)',
+        summary:
+          'Statutory holidays, their weekend substitutes and closure days of a year (weekends not listed)',
         querystring: yearQuery,
         response: { 200: listOf(nonBusinessDaySchema), ...problemResponses },
       },

@@ -25,7 +25,10 @@ export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(
 
 export const businessDaysQuery = z
   .object({ from: isoDate, to: isoDate.optional(), add: z.coerce.number().int().min(0).max(3660).optional() })
-  .refine((q) => (q.to === undefined) !== (q.add === undefined), { message: 'Give either "to" or "add"', path: ['to'] });
+  .refine((q) => (q.to === undefined) !== (q.add === undefined), {
+    message: 'Give either "to" or "add"',
+    path: ['to'],
+  });
 export const businessDaysSchema = z.object({
   from: isoDate,
   to: isoDate,

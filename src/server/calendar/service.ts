@@ -1,6 +1,12 @@
 import type { Database } from '../../db/connection.js';
 import { createBusinessCalendar, type BusinessCalendar } from '../../domain/calendar/index.js';
-import { deleteClosure, findClosure, findClosureOn, insertClosure, listClosures } from '../../db/repositories/closures.js';
+import {
+  deleteClosure,
+  findClosure,
+  findClosureOn,
+  insertClosure,
+  listClosures,
+} from '../../db/repositories/closures.js';
 import { audit } from '../audit/record.js';
 import type { RequestContext } from '../http/context.js';
 import { conflict, notFound } from '../http/problem.js';
@@ -8,7 +14,9 @@ import { conflict, notFound } from '../http/problem.js';
 /** The catchment's business-day calendar: the statutory holidays plus the SSM's closure days. */
 export async function calendarFor(db: Database, catchmentId: string): Promise<BusinessCalendar> {
   const closures = await listClosures(db, catchmentId);
-  return createBusinessCalendar({ closures: closures.map((c) => ({ date: c.date, nameEn: c.nameEn, nameFr: c.nameFr })) });
+  return createBusinessCalendar({
+    closures: closures.map((c) => ({ date: c.date, nameEn: c.nameEn, nameFr: c.nameFr })),
+  });
 }
 
 export async function closuresOf(db: Database, ctx: RequestContext) {
@@ -16,7 +24,11 @@ export async function closuresOf(db: Database, ctx: RequestContext) {
   return rows.map((c) => ({ id: c.id, date: c.date, nameEn: c.nameEn, nameFr: c.nameFr }));
 }
 
-export async function addClosure(db: Database, ctx: RequestContext, input: { date: string; nameEn: string; nameFr: string }) {
+export async function addClosure(
+  db: Database,
+  ctx: RequestContext,
+  input: { date: string; nameEn: string; nameFr: string },
+) {
   if (await findClosureOn(db, ctx.actor.catchmentId, input.date)) {
     throw conflict('closure_exists', `${input.date} is already a closure day.`);
   }
@@ -39,11 +51,18 @@ export async function removeClosure(db: Database, ctx: RequestContext, id: strin
 
 export async function nonBusinessDays(db: Database, ctx: RequestContext, year: number) {
   const calendar = await calendarFor(db, ctx.actor.catchmentId);
-  return calendar.holidaysIn(year).map((h) => ({ date: h.date, kind: h.kind, nameEn: h.nameEn, nameFr: h.nameFr }));
+  return calendar
+    .holidaysIn(year)
+    .map((h) => ({ date: h.date, kind: h.kind, nameEn: h.nameEn, nameFr: h.nameFr }));
 }
 
-export async function businessDays(db: Database, ctx: RequestContext, q: { from: string; to?: string | undefined; add?: number | undefined }) {
+export async function businessDays(
+  db: Database,
+  ctx: RequestContext,
+  q: { from: string; to?: string | undefined; add?: number | undefined },
+) {
   const calendar = await calendarFor(db, ctx.actor.catchmentId);
-  if (q.add !== undefined) return { from: q.from, to: calendar.addBusinessDays(q.from, q.add), businessDays: q.add };
+  if (q.add !== undefined)
+    return { from: q.from, to: calendar.addBusinessDays(q.from, q.add), businessDays: q.add };
   return { from: q.from, to: q.to!, businessDays: calendar.businessDaysBetween(q.from, q.to!) };
 }

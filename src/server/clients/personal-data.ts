@@ -21,7 +21,12 @@ export interface SealedPersonalData {
   contactEncrypted: Buffer;
 }
 
-export function sealNewClient(crypto: PersonCrypto, clientId: string, sinDigits: string | null, contact: Contact): SealedPersonalData {
+export function sealNewClient(
+  crypto: PersonCrypto,
+  clientId: string,
+  sinDigits: string | null,
+  contact: Contact,
+): SealedPersonalData {
   const { key, wrapped } = crypto.newDataKey(clientId);
   return {
     wrappedKey: wrapped,

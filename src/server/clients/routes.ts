@@ -43,14 +43,20 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: clientSchema, ...problemResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await createClient(deps, contextOf(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createClient(deps, contextOf(request), request.body)),
   );
 
   app.get(
     '/clients/:clientId',
     {
       config: { access: 'client.read' },
-      schema: { tags, summary: 'A client’s record, SIN masked (audited)', params: clientParams, response: { 200: clientSchema, ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'A client’s record, SIN masked (audited)',
+        params: clientParams,
+        response: { 200: clientSchema, ...problemResponses },
+      },
     },
     async (request) => readClient(deps, contextOf(request), request.params.clientId),
   );

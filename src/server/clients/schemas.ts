@@ -25,7 +25,9 @@ export const addressSchema = z
 
 const specializedPopulationsSchema = z
   .object(
-    Object.fromEntries(SPECIALIZED_POPULATIONS.map((p) => [p, z.enum(SELF_IDENTIFICATION).optional()])) as Record<
+    Object.fromEntries(
+      SPECIALIZED_POPULATIONS.map((p) => [p, z.enum(SELF_IDENTIFICATION).optional()]),
+    ) as Record<
       (typeof SPECIALIZED_POPULATIONS)[number],
       z.ZodOptional<z.ZodEnum<{ [K in (typeof SELF_IDENTIFICATION)[number]]: K }>>
     >,
@@ -33,7 +35,10 @@ const specializedPopulationsSchema = z
   .meta({ id: 'SpecializedPopulationAnswers' });
 
 const name = z.string().trim().min(1).max(100);
-const phone = z.string().trim().regex(/^[0-9+()\-\s.x]{7,30}$/, 'Enter a phone number such as 519-555-0123');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+()\-\s.x]{7,30}$/, 'Enter a phone number such as 519-555-0123');
 
 const dateOfBirth = isoDate.refine(
   (d) => {
@@ -46,7 +51,10 @@ const dateOfBirth = isoDate.refine(
 export const socialAssistanceSchema = z
   .object({
     program: saProgramSchema,
-    samsMemberId: z.string().trim().regex(/^\d{6,12}$/, 'A SAMS member id is 6 to 12 digits'),
+    samsMemberId: z
+      .string()
+      .trim()
+      .regex(/^\d{6,12}$/, 'A SAMS member id is 6 to 12 digits'),
     officeId: uuidParam.nullable().default(null),
     caseworkerId: uuidParam.nullable().default(null),
   })
@@ -122,7 +130,9 @@ export const clientSchema = z
       })
       .nullable(),
     regionId: z.uuid().nullable(),
-    sharedWith: z.array(z.object({ organizationId: z.uuid(), organizationName: z.string(), reason: z.string() })),
+    sharedWith: z.array(
+      z.object({ organizationId: z.uuid(), organizationName: z.string(), reason: z.string() }),
+    ),
     createdAt: timestamp,
     updatedAt: timestamp,
   })
@@ -136,7 +146,10 @@ export const clientSearchQuery = z
     sin: z.string().trim().max(20).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),
   })
-  .refine((q) => q.name || q.dateOfBirth || q.sin, { message: 'Search by name, date of birth or SIN', path: ['name'] });
+  .refine((q) => q.name || q.dateOfBirth || q.sin, {
+    message: 'Search by name, date of birth or SIN',
+    path: ['name'],
+  });
 
 export const clientSearchResultSchema = z
   .object({

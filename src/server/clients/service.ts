@@ -30,7 +30,6 @@ export interface ClientDeps {
   crypto: PersonCrypto;
 }
 
-
 /** E2: a SIN that fails validation is refused with the rule and a message in both languages. */
 function sinOrRefuse(input: string, field: string) {
   const check = checkSin(input);
@@ -58,21 +57,39 @@ function sinOrRefuse(input: string, field: string) {
 }
 
 function duplicateSin(): ProblemError {
-  return conflict('duplicate_sin', 'E2: This SIN already belongs to a person in Pathways. Search for them instead of adding a new record.', {
-    rule: 'E2',
-    messageFr: 'E2 : Ce NAS appartient déjà à une personne dans Pathways. Recherchez-la plutôt que de créer un nouveau dossier.',
-  });
+  return conflict(
+    'duplicate_sin',
+    'E2: This SIN already belongs to a person in Pathways. Search for them instead of adding a new record.',
+    {
+      rule: 'E2',
+      messageFr:
+        'E2 : Ce NAS appartient déjà à une personne dans Pathways. Recherchez-la plutôt que de créer un nouveau dossier.',
+    },
+  );
 }
 
 /** Checks the SA link refers to a real office of the right program, and a caseworker of that office. */
-async function checkSocialAssistance(db: Database, ctx: RequestContext, sa: ClientCreate['socialAssistance']) {
+async function checkSocialAssistance(
+  db: Database,
+  ctx: RequestContext,
+  sa: ClientCreate['socialAssistance'],
+) {
   if (!sa) return;
   if (sa.officeId) {
     const office = await findOrganization(db, sa.officeId);
-    if (!office || office.organization.catchmentId !== ctx.actor.catchmentId || office.organization.kind !== 'sa_office') {
+    if (
+      !office ||
+      office.organization.catchmentId !== ctx.actor.catchmentId ||
+      office.organization.kind !== 'sa_office'
+    ) {
       throw new ProblemError(400, 'validation_failed', 'Invalid request', {
         detail: 'Choose a social-assistance office of your catchment.',
-        errors: [{ field: 'body.socialAssistance.officeId', message: 'Choose a social-assistance office of your catchment.' }],
+        errors: [
+          {
+            field: 'body.socialAssistance.officeId',
+            message: 'Choose a social-assistance office of your catchment.',
+          },
+        ],
       });
     }
     if (office.organization.saProgram !== sa.program) {
@@ -84,10 +101,20 @@ async function checkSocialAssistance(db: Database, ctx: RequestContext, sa: Clie
   }
   if (sa.caseworkerId) {
     const worker = await findUser(db, sa.caseworkerId);
-    if (!worker || !sa.officeId || worker.user.organizationId !== sa.officeId || !worker.user.roles.includes('sa_caseworker')) {
+    if (
+      !worker ||
+      !sa.officeId ||
+      worker.user.organizationId !== sa.officeId ||
+      !worker.user.roles.includes('sa_caseworker')
+    ) {
       throw new ProblemError(400, 'validation_failed', 'Invalid request', {
         detail: 'The SA caseworker must be a caseworker of the chosen office.',
-        errors: [{ field: 'body.socialAssistance.caseworkerId', message: 'Choose a caseworker of the chosen office.' }],
+        errors: [
+          {
+            field: 'body.socialAssistance.caseworkerId',
+            message: 'Choose a caseworker of the chosen office.',
+          },
+        ],
       });
     }
   }
@@ -104,7 +131,11 @@ async function checkRegion(db: Database, ctx: RequestContext, regionId: string |
   }
 }
 
-export async function createClient(deps: ClientDeps, ctx: RequestContext, input: ClientCreate): Promise<Client> {
+export async function createClient(
+  deps: ClientDeps,
+  ctx: RequestContext,
+  input: ClientCreate,
+): Promise<Client> {
   const { db, crypto } = deps;
   const sin = input.sin ? sinOrRefuse(input.sin, 'body.sin') : null;
   const sinIndex = sin ? crypto.blindIndex('sin', sin.digits) : null;
@@ -113,12 +144,18 @@ export async function createClient(deps: ClientDeps, ctx: RequestContext, input:
   await checkRegion(db, ctx, input.regionId);
 
   const id = randomUUID();
-  const sealed = sealNewClient(crypto, id, sin?.digits ?? null, { address: input.address, phone: input.phone, email: input.email });
+  const sealed = sealNewClient(crypto, id, sin?.digits ?? null, {
+    address: input.address,
+    phone: input.phone,
+    email: input.email,
+  });
   const shares: { organizationId: string; userId: string | null; reason: string }[] = [];
   // The creator's organization serves the client; an SA caseworker shares with themself (clients
   // "shared with them"), and a named SA caseworker of the SA link gets the record too (C2).
-  if (ctx.actor.organizationKind === 'provider') shares.push({ organizationId: ctx.actor.organizationId, userId: null, reason: 'created' });
-  if (ctx.actor.organizationKind === 'sa_office') shares.push({ organizationId: ctx.actor.organizationId, userId: ctx.actor.userId, reason: 'created' });
+  if (ctx.actor.organizationKind === 'provider')
+    shares.push({ organizationId: ctx.actor.organizationId, userId: null, reason: 'created' });
+  if (ctx.actor.organizationKind === 'sa_office')
+    shares.push({ organizationId: ctx.actor.organizationId, userId: ctx.actor.userId, reason: 'created' });
   const sa = input.socialAssistance;
   if (sa?.officeId && sa.caseworkerId && sa.caseworkerId !== ctx.actor.userId) {
     shares.push({ organizationId: sa.officeId, userId: sa.caseworkerId, reason: 'sa_caseworker' });
@@ -216,7 +253,12 @@ export async function readClient(
   return toClient(deps.crypto, row);
 }
 
-export async function changeClient(deps: ClientDeps, ctx: RequestContext, id: string, input: ClientUpdate): Promise<Client> {
+export async function changeClient(
+  deps: ClientDeps,
+  ctx: RequestContext,
+  id: string,
+  input: ClientUpdate,
+): Promise<Client> {
   const { db, crypto } = deps;
   const row = await visibleOrNotFound(db, ctx, id);
   if (row.client.purgedAt) throw conflict('client_purged', 'This person’s information has been removed.');
@@ -257,25 +299,43 @@ export async function changeClient(deps: ClientDeps, ctx: RequestContext, id: st
     await checkRegion(db, ctx, input.regionId);
     values.regionId = input.regionId;
   }
-  for (const field of ['legalGivenName', 'legalFamilyName', 'preferredName', 'dateOfBirth', 'preferredContactMethod', 'preferredContactTime', 'language', 'languageOther'] as const) {
+  for (const field of [
+    'legalGivenName',
+    'legalFamilyName',
+    'preferredName',
+    'dateOfBirth',
+    'preferredContactMethod',
+    'preferredContactTime',
+    'language',
+    'languageOther',
+  ] as const) {
     if (input[field] !== undefined) (values as Record<string, unknown>)[field] = input[field];
   }
   if (input.language !== undefined && input.language !== 'other') values.languageOther = null;
-  if (input.specializedPopulations !== undefined) values.specializedPopulations = input.specializedPopulations as SpecializedPopulationAnswers;
+  if (input.specializedPopulations !== undefined)
+    values.specializedPopulations = input.specializedPopulations as SpecializedPopulationAnswers;
   if (input.legalGivenName !== undefined || input.legalFamilyName !== undefined) {
-    values.nameKey = nameKey(input.legalFamilyName ?? current.legalFamilyName, input.legalGivenName ?? current.legalGivenName);
+    values.nameKey = nameKey(
+      input.legalFamilyName ?? current.legalFamilyName,
+      input.legalGivenName ?? current.legalGivenName,
+    );
   }
   await db.transaction(async (tx) => {
     await updateClient(tx, id, values);
     const sa = input.socialAssistance;
-    if (sa?.officeId && sa.caseworkerId) await ensureShare(tx, id, sa.officeId, sa.caseworkerId, 'sa_caseworker');
+    if (sa?.officeId && sa.caseworkerId)
+      await ensureShare(tx, id, sa.officeId, sa.caseworkerId, 'sa_caseworker');
     await audit(tx, ctx, 'update', 'client', id, id);
   });
   return readClient(deps, ctx, id, { audited: true });
 }
 
 /** The full SIN, for identity verification with the client; always audited. */
-export async function revealSin(deps: ClientDeps, ctx: RequestContext, id: string): Promise<{ sin: string | null }> {
+export async function revealSin(
+  deps: ClientDeps,
+  ctx: RequestContext,
+  id: string,
+): Promise<{ sin: string | null }> {
   if (!hasPermission(ctx.actor, 'client.reveal_sin')) throw forbidden();
   const row = await visibleOrNotFound(deps.db, ctx, id);
   await deps.db.transaction((tx) => audit(tx, ctx, 'reveal_sin', 'client', id, id));
@@ -299,12 +359,21 @@ function swappedDayMonth(iso: string): string | undefined {
 export async function searchClients(
   deps: ClientDeps,
   ctx: RequestContext,
-  query: { name?: string | undefined; dateOfBirth?: string | undefined; sin?: string | undefined; limit: number },
+  query: {
+    name?: string | undefined;
+    dateOfBirth?: string | undefined;
+    sin?: string | undefined;
+    limit: number;
+  },
 ): Promise<SearchResult[]> {
   const { db, crypto } = deps;
   const sin = query.sin ? sinOrRefuse(query.sin, 'query.sin') : null;
   const sinIndex = sin ? crypto.blindIndex('sin', sin.digits) : undefined;
-  const tokens = query.name ? normalizeName(query.name).split(' ').filter((t) => t.length >= 2) : [];
+  const tokens = query.name
+    ? normalizeName(query.name)
+        .split(' ')
+        .filter((t) => t.length >= 2)
+    : [];
   const visibility = clientVisibility(ctx.actor);
   const candidates = await searchClientCandidates(db, visibility, {
     nameTokens: tokens,
@@ -328,11 +397,21 @@ export async function searchClients(
       c,
       best: matchPerson(
         { name: query.name ?? '', dateOfBirth: query.dateOfBirth, sinIndex },
-        { name: `${c.legalGivenName} ${c.legalFamilyName}`, dateOfBirth: c.dateOfBirth, sinIndex: c.sinIndex },
+        {
+          name: `${c.legalGivenName} ${c.legalFamilyName}`,
+          dateOfBirth: c.dateOfBirth,
+          sinIndex: c.sinIndex,
+        },
       ),
     }))
     // A name search only lists people whose name fits; DOB or SIN alone list what they match.
-    .filter(({ best }) => !query.name || best.reasons.includes('same_name') || best.reasons.includes('similar_name') || best.reasons.includes('same_sin'))
+    .filter(
+      ({ best }) =>
+        !query.name ||
+        best.reasons.includes('same_name') ||
+        best.reasons.includes('similar_name') ||
+        best.reasons.includes('same_sin'),
+    )
     .sort((a, b) => b.best.score - a.best.score || a.c.legalFamilyName.localeCompare(b.c.legalFamilyName))
     .slice(0, query.limit);
   await db.transaction((tx) => audit(tx, ctx, 'search', 'client', null));

@@ -6,7 +6,11 @@ import { loggableError } from '../logging.js';
 
 const TYPE_BASE = 'https://pathways.example/problems/';
 
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'type' | 'requestId'>) {
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  problem: Omit<Problem, 'type' | 'requestId'>,
+) {
   return reply
     .code(problem.status)
     .type('application/problem+json')
@@ -58,19 +62,38 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   const dbCode = (error as { cause?: { code?: string } }).cause?.code;
   if (dbCode === '23505') {
     // A unique constraint caught a race the service's own check could not see.
-    return sendProblem(reply, request, { status: 409, code: 'conflict', title: 'Conflict', detail: 'This record already exists.' });
+    return sendProblem(reply, request, {
+      status: 409,
+      code: 'conflict',
+      title: 'Conflict',
+      detail: 'This record already exists.',
+    });
   }
   if (dbCode === '23503') {
-    return sendProblem(reply, request, { status: 409, code: 'reference_conflict', title: 'Conflict', detail: 'A referenced record does not exist or is still in use.' });
+    return sendProblem(reply, request, {
+      status: 409,
+      code: 'reference_conflict',
+      title: 'Conflict',
+      detail: 'A referenced record does not exist or is still in use.',
+    });
   }
   if (isResponseSerializationError(error)) {
-    request.log.error({ err: { message: error.message, issues: error.cause.issues } }, 'response failed its schema');
+    request.log.error(
+      { err: { message: error.message, issues: error.cause.issues } },
+      'response failed its schema',
+    );
     return sendProblem(reply, request, { status: 500, code: 'internal_error', title: 'Internal error' });
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const code =
-      status === 429 ? 'rate_limited' : status === 415 ? 'unsupported_media_type' : status === 413 ? 'payload_too_large' : 'bad_request';
+      status === 429
+        ? 'rate_limited'
+        : status === 415
+          ? 'unsupported_media_type'
+          : status === 413
+            ? 'payload_too_large'
+            : 'bad_request';
     return sendProblem(reply, request, {
       status,
       code,

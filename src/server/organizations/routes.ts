@@ -35,7 +35,11 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/catchment',
     {
       config: { access: 'signed_in' },
-      schema: { tags, summary: 'The actor’s catchment and its regions', response: { 200: catchmentSchema, ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'The actor’s catchment and its regions',
+        response: { 200: catchmentSchema, ...problemResponses },
+      },
     },
     async (request) => getCatchment(db, contextOf(request)),
   );
@@ -70,14 +74,20 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: organizationSchema, ...problemResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await createOrganization(db, contextOf(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createOrganization(db, contextOf(request), request.body)),
   );
 
   app.get(
     '/organizations/:organizationId',
     {
       config: { access: 'organization.read' },
-      schema: { tags, summary: 'One organization', params: organizationParams, response: { 200: organizationSchema, ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'One organization',
+        params: organizationParams,
+        response: { 200: organizationSchema, ...problemResponses },
+      },
     },
     async (request) => getOrganization(db, contextOf(request), request.params.organizationId),
   );
@@ -94,14 +104,20 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: organizationSchema, ...problemResponses },
       },
     },
-    async (request) => changeOrganization(db, contextOf(request), request.params.organizationId, request.body),
+    async (request) =>
+      changeOrganization(db, contextOf(request), request.params.organizationId, request.body),
   );
 
   app.get(
     '/organizations/:organizationId/sites',
     {
       config: { access: 'organization.read' },
-      schema: { tags, summary: 'Sites of an organization', params: organizationParams, response: { 200: listOf(siteSchema), ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Sites of an organization',
+        params: organizationParams,
+        response: { 200: listOf(siteSchema), ...problemResponses },
+      },
     },
     async (request) => ({ items: await listSitesOf(db, contextOf(request), request.params.organizationId) }),
   );
@@ -119,14 +135,21 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await createSite(db, contextOf(request), request.params.organizationId, request.body)),
+      reply
+        .code(201)
+        .send(await createSite(db, contextOf(request), request.params.organizationId, request.body)),
   );
 
   app.get(
     '/sites/:siteId',
     {
       config: { access: 'organization.read' },
-      schema: { tags, summary: 'One site', params: siteParams, response: { 200: siteSchema, ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'One site',
+        params: siteParams,
+        response: { 200: siteSchema, ...problemResponses },
+      },
     },
     async (request) => getSite(db, contextOf(request), request.params.siteId),
   );

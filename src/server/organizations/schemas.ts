@@ -11,7 +11,13 @@ export const regionSchema = z
   .meta({ id: 'Region' });
 
 export const catchmentSchema = z
-  .object({ id: z.uuid(), code: z.string(), nameEn: z.string(), nameFr: z.string(), regions: z.array(regionSchema) })
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    nameEn: z.string(),
+    nameFr: z.string(),
+    regions: z.array(regionSchema),
+  })
   .meta({ id: 'Catchment' });
 
 export const organizationSchema = z
@@ -33,7 +39,10 @@ export const organizationSchema = z
   .meta({ id: 'Organization' });
 export type Organization = z.infer<typeof organizationSchema>;
 
-const phone = z.string().trim().regex(/^[0-9+()\-\s.x]{7,30}$/, 'Enter a phone number such as 519-555-0123');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+()\-\s.x]{7,30}$/, 'Enter a phone number such as 519-555-0123');
 
 export const organizationCreateBody = z
   .object({
@@ -71,10 +80,12 @@ const span = z.object({ opens: hhmm, closes: hhmm }).refine((s) => s.opens < s.c
   path: ['closes'],
 });
 export const weeklyHoursSchema = z
-  .object(Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(span).max(4).optional()])) as Record<
-    (typeof WEEKDAYS)[number],
-    z.ZodOptional<z.ZodArray<typeof span>>
-  >)
+  .object(
+    Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(span).max(4).optional()])) as Record<
+      (typeof WEEKDAYS)[number],
+      z.ZodOptional<z.ZodArray<typeof span>>
+    >,
+  )
   .meta({ id: 'WeeklyHours' });
 
 export const siteSchema = z
@@ -112,7 +123,10 @@ export const siteCreateBody = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/, 'Enter a Canadian postal code such as N9A 1A1'),
+    .regex(
+      /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/,
+      'Enter a Canadian postal code such as N9A 1A1',
+    ),
   // Ontario's bounding box: a site outside it is a typo.
   latitude: z.number().min(41.6).max(56.9),
   longitude: z.number().min(-95.2).max(-74.3),

@@ -16,7 +16,12 @@ import type { RequestContext } from '../http/context.js';
 import { forbidden, invalid, notFound } from '../http/problem.js';
 import type { Organization, Site } from './schemas.js';
 import type { z } from 'zod';
-import type { organizationCreateBody, organizationUpdateBody, siteCreateBody, siteUpdateBody } from './schemas.js';
+import type {
+  organizationCreateBody,
+  organizationUpdateBody,
+  siteCreateBody,
+  siteUpdateBody,
+} from './schemas.js';
 
 type OrgWithCounts = NonNullable<Awaited<ReturnType<typeof findOrganization>>>;
 
@@ -71,7 +76,11 @@ export async function listOrganizationsFor(
 }
 
 /** Organizations of the actor's own catchment only; another catchment's look like they do not exist. */
-async function organizationInCatchment(db: Database, ctx: RequestContext, id: string): Promise<OrgWithCounts> {
+async function organizationInCatchment(
+  db: Database,
+  ctx: RequestContext,
+  id: string,
+): Promise<OrgWithCounts> {
   const row = await findOrganization(db, id);
   if (!row || row.organization.catchmentId !== ctx.actor.catchmentId) throw notFound('Organization');
   return row;
@@ -112,7 +121,11 @@ export async function changeOrganization(
   return getOrganization(db, ctx, id);
 }
 
-export async function listSitesOf(db: Database, ctx: RequestContext, organizationId: string): Promise<Site[]> {
+export async function listSitesOf(
+  db: Database,
+  ctx: RequestContext,
+  organizationId: string,
+): Promise<Site[]> {
   await organizationInCatchment(db, ctx, organizationId);
   return (await listSites(db, organizationId)).map(toSite);
 }
@@ -166,7 +179,12 @@ export async function changeSite(
 ): Promise<Site> {
   const row = await findSite(db, siteId);
   if (!row || row.catchmentId !== ctx.actor.catchmentId) throw notFound('Site');
-  if (!canManageOrganization(ctx.actor, 'site.manage', { id: row.site.organizationId, catchmentId: row.catchmentId })) {
+  if (
+    !canManageOrganization(ctx.actor, 'site.manage', {
+      id: row.site.organizationId,
+      catchmentId: row.catchmentId,
+    })
+  ) {
     throw forbidden();
   }
   await checkRegion(db, ctx, input.regionId);

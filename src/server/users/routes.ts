@@ -13,7 +13,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/users',
     {
       config: { access: 'user.read' },
-      schema: { tags, summary: 'Staff accounts', querystring: userListQuery, response: { 200: listOf(userSchema), ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Staff accounts',
+        querystring: userListQuery,
+        response: { 200: listOf(userSchema), ...problemResponses },
+      },
     },
     async (request) => ({ items: await listUsersFor(db, contextOf(request), request.query.organizationId) }),
   );
@@ -22,7 +27,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/users',
     {
       config: { access: 'user.manage' },
-      schema: { tags, summary: 'Create a staff account', body: userCreateBody, response: { 201: userSchema, ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Create a staff account',
+        body: userCreateBody,
+        response: { 201: userSchema, ...problemResponses },
+      },
     },
     async (request, reply) => reply.code(201).send(await createUser(db, contextOf(request), request.body)),
   );
@@ -31,7 +41,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/users/:userId',
     {
       config: { access: 'user.read' },
-      schema: { tags, summary: 'One staff account', params: userParams, response: { 200: userSchema, ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'One staff account',
+        params: userParams,
+        response: { 200: userSchema, ...problemResponses },
+      },
     },
     async (request) => getUser(db, contextOf(request), request.params.userId),
   );

@@ -28,16 +28,26 @@ const roles = z
 
 export const userCreateBody = z.object({
   organizationId: uuidParam,
-  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   displayName: z.string().trim().min(2).max(120),
   roles,
   locale: z.enum(['en', 'fr']).default('en'),
-  password: z.string().min(MIN_PASSWORD_LENGTH).max(1024).describe('Initial password; the user should change it'),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH)
+    .max(1024)
+    .describe('Initial password; the user should change it'),
 });
 
 export const userUpdateBody = z
   .object({
-    email: z.email().max(254).transform((e) => e.toLowerCase()),
+    email: z
+      .email()
+      .max(254)
+      .transform((e) => e.toLowerCase()),
     displayName: z.string().trim().min(2).max(120),
     roles,
     locale: z.enum(['en', 'fr']),

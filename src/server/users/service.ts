@@ -33,7 +33,8 @@ function toUser(row: UserWithOrg): User {
 
 async function organizationOf(db: Database, ctx: RequestContext, organizationId: string, field: string) {
   const org = await findOrganization(db, organizationId);
-  if (!org || org.organization.catchmentId !== ctx.actor.catchmentId) throw invalid(field, 'No such organization in your catchment.');
+  if (!org || org.organization.catchmentId !== ctx.actor.catchmentId)
+    throw invalid(field, 'No such organization in your catchment.');
   return org.organization;
 }
 
@@ -41,13 +42,21 @@ function checkRoles(ctx: RequestContext, roles: Role[], kind: Parameters<typeof 
   const allowed = assignableRoles(ctx.actor, kind);
   const refused = roles.filter((r) => !allowed.includes(r));
   if (refused.length) {
-    throw invalid('body.roles', `These roles cannot be given to a user of this organization by you: ${refused.join(', ')}`);
+    throw invalid(
+      'body.roles',
+      `These roles cannot be given to a user of this organization by you: ${refused.join(', ')}`,
+    );
   }
 }
 
-export async function listUsersFor(db: Database, ctx: RequestContext, organizationId: string | undefined): Promise<User[]> {
+export async function listUsersFor(
+  db: Database,
+  ctx: RequestContext,
+  organizationId: string | undefined,
+): Promise<User[]> {
   // Without a filter, SSM admins see the whole catchment and others their own organization.
-  const target = organizationId ?? (ctx.actor.roles.includes('ssm_admin') ? undefined : ctx.actor.organizationId);
+  const target =
+    organizationId ?? (ctx.actor.roles.includes('ssm_admin') ? undefined : ctx.actor.organizationId);
   if (target) {
     const org = await findOrganization(db, target);
     if (!org || !canReadUsersOf(ctx.actor, org.organization)) throw forbidden();
@@ -68,11 +77,16 @@ export async function getUser(db: Database, ctx: RequestContext, userId: string)
   return toUser(await readableUser(db, ctx, userId));
 }
 
-export async function createUser(db: Database, ctx: RequestContext, input: z.infer<typeof userCreateBody>): Promise<User> {
+export async function createUser(
+  db: Database,
+  ctx: RequestContext,
+  input: z.infer<typeof userCreateBody>,
+): Promise<User> {
   const org = await organizationOf(db, ctx, input.organizationId, 'body.organizationId');
   if (!canManageOrganization(ctx.actor, 'user.manage', org)) throw forbidden();
   checkRoles(ctx, input.roles, org.kind);
-  if (await findUserByEmail(db, input.email)) throw conflict('email_taken', 'A user with this email already exists.');
+  if (await findUserByEmail(db, input.email))
+    throw conflict('email_taken', 'A user with this email already exists.');
   const passwordHash = await hashPassword(input.password);
   const id = await db.transaction(async (tx) => {
     const user = await insertUser(tx, {
@@ -96,12 +110,23 @@ export async function changeUser(
   input: z.infer<typeof userUpdateBody>,
 ): Promise<User> {
   const existing = await readableUser(db, ctx, userId);
-  if (!canManageOrganization(ctx.actor, 'user.manage', { id: existing.user.organizationId, catchmentId: existing.catchmentId })) {
+  if (
+    !canManageOrganization(ctx.actor, 'user.manage', {
+      id: existing.user.organizationId,
+      catchmentId: existing.catchmentId,
+    })
+  ) {
     throw forbidden();
   }
   if (input.roles) checkRoles(ctx, input.roles, existing.organizationKind);
-  if (userId === ctx.actor.userId && (input.active === false || (input.roles && !input.roles.some((r) => ctx.actor.roles.includes(r))))) {
-    throw invalid(input.active === false ? 'body.active' : 'body.roles', 'You cannot lock yourself out of your own account.');
+  if (
+    userId === ctx.actor.userId &&
+    (input.active === false || (input.roles && !input.roles.some((r) => ctx.actor.roles.includes(r))))
+  ) {
+    throw invalid(
+      input.active === false ? 'body.active' : 'body.roles',
+      'You cannot lock yourself out of your own account.',
+    );
   }
   if (input.email && input.email !== existing.user.email) {
     const taken = await findUserByEmail(db, input.email);

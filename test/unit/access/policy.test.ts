@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailedAttempt, isLocked, LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from '../../../src/domain/access/lockout.js';
+import {
+  afterFailedAttempt,
+  isLocked,
+  LOCKOUT_MINUTES,
+  MAX_FAILED_ATTEMPTS,
+} from '../../../src/domain/access/lockout.js';
 import {
   assignableRoles,
   canManageOrganization,
@@ -24,15 +29,28 @@ describe('authorization policy', () => {
     for (const role of ROLES.filter((r) => r.startsWith('ssm_'))) {
       expect(clientVisibility(actor(role))).toEqual({ kind: 'catchment', catchmentId: 'c-1' });
     }
-    expect(clientVisibility(actor('provider_caseworker'))).toEqual({ kind: 'organization', catchmentId: 'c-1', organizationId: 'org-1' });
-    expect(clientVisibility(actor('sa_caseworker'))).toEqual({ kind: 'caseworker', catchmentId: 'c-1', organizationId: 'org-1', userId: 'u-1' });
+    expect(clientVisibility(actor('provider_caseworker'))).toEqual({
+      kind: 'organization',
+      catchmentId: 'c-1',
+      organizationId: 'org-1',
+    });
+    expect(clientVisibility(actor('sa_caseworker'))).toEqual({
+      kind: 'caseworker',
+      catchmentId: 'c-1',
+      organizationId: 'org-1',
+      userId: 'u-1',
+    });
     expect(clientVisibility(actor('ministry_viewer'))).toEqual({ kind: 'none' });
     // A provider admin manages the organization, not its clients.
     expect(clientVisibility(actor('provider_admin'))).toEqual({ kind: 'none' });
   });
 
   it('ministry viewers get aggregates only', () => {
-    expect(permissionsOf(actor('ministry_viewer'))).toEqual(['organization.read', 'calendar.read', 'statistics.read']);
+    expect(permissionsOf(actor('ministry_viewer'))).toEqual([
+      'organization.read',
+      'calendar.read',
+      'statistics.read',
+    ]);
   });
 
   it('only roles that verify identity may reveal a SIN (E2: shown masked otherwise)', () => {
@@ -61,7 +79,11 @@ describe('authorization policy', () => {
 
   it('roles fit the organization kind, and provider admins cannot hand out SSM roles', () => {
     expect(assignableRoles(actor('ssm_admin'), 'sa_office')).toEqual(['sa_caseworker']);
-    expect(assignableRoles(actor('provider_admin'), 'provider')).toEqual(['provider_caseworker', 'provider_lead', 'provider_admin']);
+    expect(assignableRoles(actor('provider_admin'), 'provider')).toEqual([
+      'provider_caseworker',
+      'provider_lead',
+      'provider_admin',
+    ]);
     expect(assignableRoles(actor('provider_admin'), 'ssm')).toEqual([]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { jaroWinkler, matchPerson, nameKey, nameSimilarity, normalizeName } from '../../../src/domain/people/matching.js';
+import {
+  jaroWinkler,
+  matchPerson,
+  nameKey,
+  nameSimilarity,
+  normalizeName,
+} from '../../../src/domain/people/matching.js';
 
 describe('finding the same person (C1)', () => {
   it('normalizes accents, case and punctuation', () => {
@@ -20,25 +26,37 @@ describe('finding the same person (C1)', () => {
   });
 
   it('C1: same name and date of birth is a likely duplicate', () => {
-    const r = matchPerson({ name: 'Amara Okafor', dateOfBirth: '1991-04-12' }, { name: 'OKAFOR Amara', dateOfBirth: '1991-04-12' });
+    const r = matchPerson(
+      { name: 'Amara Okafor', dateOfBirth: '1991-04-12' },
+      { name: 'OKAFOR Amara', dateOfBirth: '1991-04-12' },
+    );
     expect(r.reasons).toEqual(['same_name', 'same_date_of_birth']);
     expect(r.likelyDuplicate).toBe(true);
   });
 
   it('C1: a typo and a day/month swap still flag a likely duplicate', () => {
-    const r = matchPerson({ name: 'Amara Okafur', dateOfBirth: '1991-12-04' }, { name: 'Amara Okafor', dateOfBirth: '1991-04-12' });
+    const r = matchPerson(
+      { name: 'Amara Okafur', dateOfBirth: '1991-12-04' },
+      { name: 'Amara Okafor', dateOfBirth: '1991-04-12' },
+    );
     expect(r.reasons).toEqual(['similar_name', 'transposed_date_of_birth']);
     expect(r.likelyDuplicate).toBe(true);
   });
 
   it('E2: the same SIN is a duplicate whatever the name', () => {
-    const r = matchPerson({ name: 'Someone Else', sinIndex: 'abc' }, { name: 'Amara Okafor', sinIndex: 'abc' });
+    const r = matchPerson(
+      { name: 'Someone Else', sinIndex: 'abc' },
+      { name: 'Amara Okafor', sinIndex: 'abc' },
+    );
     expect(r.reasons).toEqual(['same_sin']);
     expect(r.likelyDuplicate).toBe(true);
   });
 
   it('a common name without a matching birth date is not flagged', () => {
-    const r = matchPerson({ name: 'John Smith', dateOfBirth: '1980-01-01' }, { name: 'John Smith', dateOfBirth: '1975-06-15' });
+    const r = matchPerson(
+      { name: 'John Smith', dateOfBirth: '1980-01-01' },
+      { name: 'John Smith', dateOfBirth: '1975-06-15' },
+    );
     expect(r.reasons).toEqual(['same_name']);
     expect(r.likelyDuplicate).toBe(false);
   });

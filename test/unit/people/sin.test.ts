@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkSin, luhnValid, maskSin, normalizeSin, withCheckDigit } from '../../../src/domain/people/sin.js';
+import {
+  checkSin,
+  luhnValid,
+  maskSin,
+  normalizeSin,
+  withCheckDigit,
+} from '../../../src/domain/people/sin.js';
 
 describe('SIN rules (E2, E4)', () => {
   it('E2: accepts nine digits with a valid Luhn check digit, typed with spaces or dashes', () => {
@@ -18,7 +24,10 @@ describe('SIN rules (E2, E4)', () => {
   it('E2: refuses numbers no person is issued (first digit 0 or 8), even with a valid check digit', () => {
     expect(luhnValid('046454286')).toBe(true);
     expect(checkSin('046454286')).toMatchObject({ valid: false, problem: 'invalid_first_digit' });
-    expect(checkSin(withCheckDigit('80000000'))).toMatchObject({ valid: false, problem: 'invalid_first_digit' });
+    expect(checkSin(withCheckDigit('80000000'))).toMatchObject({
+      valid: false,
+      problem: 'invalid_first_digit',
+    });
   });
 
   it('E4: a 900-series SIN is valid and flagged as temporary', () => {

@@ -36,7 +36,12 @@ describe('personal data protection', () => {
     const a = crypto.blindIndex('sin', '130692544');
     expect(crypto.blindIndex('sin', '130692544')).toBe(a);
     expect(a).not.toContain('130692544');
-    expect(new PersonCrypto({ encryptionKey: randomBytes(32), blindIndexKey: randomBytes(32) }).blindIndex('sin', '130692544')).not.toBe(a);
+    expect(
+      new PersonCrypto({ encryptionKey: randomBytes(32), blindIndexKey: randomBytes(32) }).blindIndex(
+        'sin',
+        '130692544',
+      ),
+    ).not.toBe(a);
   });
 
   it('logs never carry personal fields, wherever they sit', () => {
@@ -48,14 +53,25 @@ describe('personal data protection', () => {
       },
     });
     const logger = createLogger('info', sink);
-    logger.info({ sin: '130692544', client: { legalFamilyName: 'Okafor', email: 'a@example.com' }, body: { address: { street: '1 Main' } } }, 'x');
+    logger.info(
+      {
+        sin: '130692544',
+        client: { legalFamilyName: 'Okafor', email: 'a@example.com' },
+        body: { address: { street: '1 Main' } },
+      },
+      'x',
+    );
     const text = lines.join('');
-    for (const secret of ['130692544', 'Okafor', 'a@example.com', '1 Main']) expect(text).not.toContain(secret);
+    for (const secret of ['130692544', 'Okafor', 'a@example.com', '1 Main'])
+      expect(text).not.toContain(secret);
     expect(text).toContain('[redacted]');
   });
 
   it('a failed query is logged without its parameters', () => {
-    const err = Object.assign(new Error('Failed query: insert ... params: Okafor,130692544'), { query: 'insert into clients ...', cause: { code: '23505' } });
+    const err = Object.assign(new Error('Failed query: insert ... params: Okafor,130692544'), {
+      query: 'insert into clients ...',
+      cause: { code: '23505' },
+    });
     const logged = JSON.stringify(loggableError(err));
     expect(logged).not.toContain('Okafor');
     expect(logged).not.toContain('130692544');
