@@ -31,6 +31,7 @@ const PATTERN_SAMPLES: [RegExp, string][] = [
   [/ABCEGHJ|\[A-Z\]\\d\[A-Z\]/, 'N9A 1B2'],
   [/0-9\+\(\)/, '519-555-0123'],
   [/\\d\{6,12\}/, '123456789'],
+  [/^\^\\d\+\$$/, '10'],
 ];
 
 export function sampleFor(schema: JsonSchema, name: string, ids: Record<string, unknown>): unknown {
@@ -88,6 +89,7 @@ function sampleString(schema: JsonSchema, name: string): string {
     case 'date-time':
       return '2026-03-02T12:00:00Z';
   }
+  if (name === 'year') return '2026';
   if (schema.pattern) {
     const hit = PATTERN_SAMPLES.find(([re]) => re.test(schema.pattern!));
     if (!hit)

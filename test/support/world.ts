@@ -117,14 +117,12 @@ export async function createWorld(): Promise<World> {
       .returning();
     const token = randomBytes(24).toString('base64url');
     const csrf = randomBytes(24).toString('base64url');
-    await db
-      .insert(sessions)
-      .values({
-        tokenHash: hashToken(token),
-        userId: u!.id,
-        csrfToken: csrf,
-        expiresAt: new Date(Date.now() + 3_600_000),
-      });
+    await db.insert(sessions).values({
+      tokenHash: hashToken(token),
+      userId: u!.id,
+      csrfToken: csrf,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
     return { cookie: `${SESSION_COOKIE}=${token}`, csrf, userId: u!.id, organizationId };
   };
   const orgForKind = {

@@ -1,14 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../connection.js';
-import { userCredentials, users } from '../schema.js';
+import { organizations, userCredentials, users } from '../schema.js';
 
 export const LOCAL_PROVIDER = 'local';
 
 export async function findLocalCredential(q: Queryable, email: string) {
   const [row] = await q
-    .select({ credential: userCredentials, userActive: users.active })
+    .select({
+      credential: userCredentials,
+      userActive: users.active,
+      organizationActive: organizations.active,
+    })
     .from(userCredentials)
     .innerJoin(users, eq(users.id, userCredentials.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(and(eq(userCredentials.provider, LOCAL_PROVIDER), eq(userCredentials.subject, email)));
   return row ?? null;
 }

@@ -7,12 +7,14 @@ export type OrganizationKind = OrganizationRow['kind'];
 
 const withCounts = {
   organization: organizations,
+  // Qualified by hand: in a one-table select Drizzle leaves column names bare, and a bare "id" in
+  // the subquery would mean the site's or user's own id.
   siteCount:
-    sql<number>`(select count(*) from ${sites} where ${sites.organizationId} = ${organizations.id})`.mapWith(
+    sql<number>`(select count(*) from ${sites} s where s.organization_id = "organizations"."id")`.mapWith(
       Number,
     ),
   userCount:
-    sql<number>`(select count(*) from ${users} where ${users.organizationId} = ${organizations.id})`.mapWith(
+    sql<number>`(select count(*) from ${users} u where u.organization_id = "organizations"."id")`.mapWith(
       Number,
     ),
 };

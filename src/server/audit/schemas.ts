@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timestamp, uuidParam } from '../http/common.js';
+import { queryInt, timestamp, uuidParam } from '../http/common.js';
 
 export const auditEntrySchema = z
   .object({
@@ -17,11 +17,8 @@ export const auditEntrySchema = z
   .meta({ id: 'AuditEntry' });
 
 export const auditQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.coerce
-    .number()
-    .int()
-    .min(1)
+  limit: queryInt(1, 200).default(50),
+  before: queryInt(1, Number.MAX_SAFE_INTEGER)
     .optional()
     .describe('Page: entries with a sequence number below this'),
 });

@@ -33,7 +33,8 @@ export async function signIn(
 ): Promise<{ token: string }> {
   const email = input.email.trim().toLowerCase();
   const found = await findLocalCredential(db, email);
-  if (!found || !found.userActive || !found.credential.passwordHash) {
+  // A deactivated user or organization is refused exactly like a wrong password, before any session.
+  if (!found || !found.userActive || !found.organizationActive || !found.credential.passwordHash) {
     await burnVerification(input.password);
     throw badCredentials();
   }
@@ -125,7 +126,7 @@ export async function setLocale(db: Database, ctx: RequestContext, locale: 'en' 
   await updateUser(db, ctx.actor.userId, { locale });
 }
 
-/** Changing one's password ends every other session of that user. */
+/** Changing one's password ends every session of that user, this one included: sign in again. */
 export async function changePassword(
   db: Database,
   ctx: RequestContext,

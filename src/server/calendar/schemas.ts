@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate, uuidParam } from '../http/common.js';
+import { calendarDaysBetween, isIsoDate } from '../../domain/calendar/index.js';
+import { isoDate, queryInt, uuidParam } from '../http/common.js';
 
 export const closureSchema = z
   .object({ id: z.uuid(), date: isoDate, nameEn: z.string(), nameFr: z.string() })
@@ -21,13 +22,33 @@ export const nonBusinessDaySchema = z
   })
   .meta({ id: 'NonBusinessDay' });
 
-export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const yearQuery = z.object({ year: queryInt(1900, 2199) });
+
+/** Ten years either way is far beyond any service standard and keeps a count cheap. */
+const MAX_SPAN_DAYS = 3660;
 
 export const businessDaysQuery = z
-  .object({ from: isoDate, to: isoDate.optional(), add: z.coerce.number().int().min(0).max(3660).optional() })
+  .object({ from: isoDate, to: isoDate.optional(), add: queryInt(0, 2600).optional() })
   .refine((q) => (q.to === undefined) !== (q.add === undefined), {
     message: 'Give either "to" or "add"',
     path: ['to'],
+  })
+  .refine(
+    // zod still runs this when a date failed its own check: compare only well-formed dates.
+    (q) =>
+      q.to === undefined ||
+      !isIsoDate(q.from) ||
+      !isIsoDate(q.to) ||
+      Math.abs(calendarDaysBetween(q.from, q.to)) <= MAX_SPAN_DAYS,
+    {
+      message: `Count at most ${MAX_SPAN_DAYS} days at a time`,
+      path: ['to'],
+    },
+  )
+  // 2600 business days are about ten calendar years: the answer must stay inside the supported dates.
+  .refine((q) => q.add === undefined || q.from <= '2189-12-31', {
+    message: 'The result would fall after the latest supported date',
+    path: ['add'],
   });
 export const businessDaysSchema = z.object({
   from: isoDate,

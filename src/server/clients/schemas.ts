@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SELF_IDENTIFICATION, SPECIALIZED_POPULATIONS } from '../../domain/people/specialized-populations.js';
-import { isoDate, timestamp, uuidParam } from '../http/common.js';
+import { isoDate, queryInt, timestamp, uuidParam } from '../http/common.js';
 import { saProgramSchema } from '../organizations/schemas.js';
 
 export const CONTACT_METHODS = ['phone', 'text', 'email', 'letter', 'in_person'] as const;
@@ -144,7 +144,7 @@ export const clientSearchQuery = z
     name: z.string().trim().min(2).max(200).optional().describe('Family and/or given name, any order'),
     dateOfBirth: isoDate.optional(),
     sin: z.string().trim().max(20).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
+    limit: queryInt(1, 100).default(25),
   })
   .refine((q) => q.name || q.dateOfBirth || q.sin, {
     message: 'Search by name, date of birth or SIN',

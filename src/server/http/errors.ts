@@ -69,6 +69,15 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       detail: 'This record already exists.',
     });
   }
+  if (dbCode === '22007' || dbCode === '22008' || dbCode === '22003') {
+    // A date or number out of the database's range is still the caller's input, not a fault.
+    return sendProblem(reply, request, {
+      status: 400,
+      code: 'out_of_range',
+      title: 'Invalid request',
+      detail: 'A value is outside the range the system accepts.',
+    });
+  }
   if (dbCode === '23503') {
     return sendProblem(reply, request, {
       status: 409,

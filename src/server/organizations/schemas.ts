@@ -74,11 +74,15 @@ export const organizationListQuery = z.object({
   includeInactive: z.enum(['true', 'false']).optional(),
 });
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour HH:MM');
-const span = z.object({ opens: hhmm, closes: hhmm }).refine((s) => s.opens < s.closes, {
-  message: 'Opening time must be before closing time',
-  path: ['closes'],
-});
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const hhmm = z.string().regex(HHMM, 'Use 24-hour HH:MM');
+// Compared only when both times are well formed: a bad format has its own message already.
+const span = z
+  .object({ opens: hhmm, closes: hhmm })
+  .refine((s) => !HHMM.test(s.opens) || !HHMM.test(s.closes) || s.opens < s.closes, {
+    message: 'Opening time must be before closing time',
+    path: ['closes'],
+  });
 export const weeklyHoursSchema = z
   .object(
     Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(span).max(4).optional()])) as Record<
@@ -114,7 +118,8 @@ export type Site = z.infer<typeof siteSchema>;
 const unique = <T extends z.ZodType>(item: T) =>
   z.array(item).refine((a) => new Set(a).size === a.length, { message: 'List each value once' });
 
-export const siteCreateBody = z.object({
+/** Site fields without defaults, so a partial update never resets what it does not mention. */
+const siteFields = z.object({
   regionId: uuidParam,
   name: z.string().trim().min(2).max(200),
   street: z.string().trim().min(3).max(200),
@@ -132,11 +137,15 @@ export const siteCreateBody = z.object({
   longitude: z.number().min(-95.2).max(-74.3),
   hours: weeklyHoursSchema,
   languages: unique(z.enum(SERVICE_LANGUAGES)).min(1),
-  specializedPopulations: unique(z.enum(SPECIALIZED_POPULATIONS)).default([]),
-  accessibilityFeatures: unique(z.enum(ACCESSIBILITY_FEATURES)).default([]),
+  specializedPopulations: unique(z.enum(SPECIALIZED_POPULATIONS)),
+  accessibilityFeatures: unique(z.enum(ACCESSIBILITY_FEATURES)),
   intakeCapacity: z.number().int().min(0).max(10000),
 });
-export const siteUpdateBody = siteCreateBody
+export const siteCreateBody = siteFields.extend({
+  specializedPopulations: siteFields.shape.specializedPopulations.default([]),
+  accessibilityFeatures: siteFields.shape.accessibilityFeatures.default([]),
+});
+export const siteUpdateBody = siteFields
   .extend({ active: z.boolean() })
   .partial()
   .refine((o) => Object.keys(o).length > 0, { message: 'Send at least one field to change.' });

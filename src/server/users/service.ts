@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type { Database } from '../../db/connection.js';
-import { assignableRoles, canManageOrganization, canReadUsersOf } from '../../domain/access/policy.js';
+import {
+  assignableRoles,
+  canManageOrganization,
+  canReadUsersOf,
+  hasPermission,
+} from '../../domain/access/policy.js';
 import type { Role } from '../../domain/access/roles.js';
 import { renameLocalSubject, setLocalPassword } from '../../db/repositories/credentials.js';
 import { findOrganization } from '../../db/repositories/organizations.js';
@@ -121,7 +126,8 @@ export async function changeUser(
   if (input.roles) checkRoles(ctx, input.roles, existing.organizationKind);
   if (
     userId === ctx.actor.userId &&
-    (input.active === false || (input.roles && !input.roles.some((r) => ctx.actor.roles.includes(r))))
+    // Deactivating oneself, or dropping the role that lets one manage users, locks the door behind one.
+    (input.active === false || (input.roles && !hasPermission({ roles: input.roles }, 'user.manage')))
   ) {
     throw invalid(
       input.active === false ? 'body.active' : 'body.roles',

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoEmail } from '../../src/seed/network.js';
+import { expectAccessible, openPage, startPathways, type Running } from './harness.js';
+
+/** A provider caseworker searches first (C1), adds a new client, and sees the SIN masked (E2). */
+let running: Running;
+beforeAll(async () => {
+  running = await startPathways();
+});
+afterAll(() => running?.stop());
+
+describe.each(['en', 'fr'] as const)('client search and creation (%s)', (lang) => {
+  it('C1/E2: search, add a client, see the masked SIN, and find them again', async () => {
+    const { page, problems } = await openPage(running);
+    await page.goto('/sign-in');
+    await page.locator('#email').waitFor();
+    if (!(await page.getAttribute('html', 'lang'))?.startsWith(lang))
+      await page.getByTestId('language-toggle').click();
+    await page.locator('#email').fill(demoEmail('provider_caseworker'));
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.getByTestId('sign-in').click();
+    await page.getByTestId('sign-out').waitFor();
+    if (!(await page.getAttribute('html', 'lang'))?.startsWith(lang))
+      await page.getByTestId('language-toggle').click();
+
+    const family = lang === 'en' ? 'Quennevillez' : 'Beaudoinette';
+    await page.getByTestId('nav-clients').click();
+    await page.locator('#search-name').fill(`${family} Noor`);
+    await page.locator('#search-dob').fill('1994-07-21');
+    await page.getByTestId('search-submit').click();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByTestId('client-row').count()).toBe(0);
+    await expectAccessible(page, `search ${lang}`);
+
+    await page.getByTestId('add-client').click();
+    await page.locator('h1').waitFor();
+    await expectAccessible(page, `new client ${lang}`);
+    // Search terms carry over (C1: the caseworker typed them once).
+    await expect.poll(() => page.locator('#legalFamilyName').inputValue()).toBe(family);
+    await page.locator('#sin').fill(lang === 'en' ? '543 210 983' : '234 567 899');
+    await page.getByTestId('save-client').click();
+    await page.getByTestId('client-sin').waitFor();
+    expect(await page.getByTestId('client-sin').textContent()).toMatch(/\*\*\*-\*\*\*-(983|899)/);
+    await expectAccessible(page, `profile ${lang}`);
+
+    await page.getByTestId('nav-clients').click();
+    await page.locator('#search-name').fill(family);
+    await page.getByTestId('search-submit').click();
+    await page.getByTestId('client-row').first().waitFor();
+    expect(await page.getByTestId('client-row').count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,120 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../../web/src/i18n/en.json' with { type: 'json' };
+import fr from '../../../web/src/i18n/fr.json' with { type: 'json' };
+import {
+  ACCESSIBILITY_FEATURES,
+  CLIENT_LANGUAGES,
+  CONTACT_METHODS,
+  CONTACT_TIMES,
+  MATCH_REASONS,
+  ORGANIZATION_KINDS,
+  ROLES,
+  SELF_IDENTIFICATION,
+  SERVICE_LANGUAGES,
+  SPECIALIZED_POPULATIONS,
+  WEEKDAYS,
+} from '../../../web/src/types.js';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const english = flatten(en as Tree);
+const french = flatten(fr as Tree);
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+/** A key the code asks for exists as is, or as a plural family (key_one, key_other…). */
+const hasKey = (keys: Map<string, string>, key: string) => keys.has(key) || keys.has(`${key}_other`);
+const hasPrefix = (keys: Map<string, string>, prefix: string) =>
+  [...keys.keys()].some((k) => k.startsWith(prefix));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+describe('web translations', () => {
+  it('has every English string in French, and nothing French-only but plural forms', () => {
+    const missing = [...english.keys()].filter((k) => !french.has(k));
+    const extra = [...french.keys()].filter(
+      (k) => !english.has(k) && !(PLURAL.test(k) && english.has(k.replace(PLURAL, '_other'))),
+    );
+    expect(missing).toEqual([]);
+    expect(extra).toEqual([]);
+  });
+
+  it('has no empty strings and the same placeholders in both languages', () => {
+    for (const [key, value] of english) {
+      expect(value.trim(), key).not.toBe('');
+      const other = french.get(key);
+      expect(other?.trim(), key).not.toBe('');
+      expect(variables(other ?? ''), key).toEqual(variables(value));
+    }
+  });
+
+  it('uses real French for the words the brief names', () => {
+    expect(fr.signIn.submit).toBe('Se connecter');
+    expect(fr.clients.search.title).toBe('Rechercher un client');
+    expect(fr.clients.fields.dateOfBirth).toBe('Date de naissance');
+    expect(fr.clients.fields.sin).toBe("Numéro d'assurance sociale (NAS)");
+    expect(en.layout.otherLanguage).toBe('Français');
+    expect(fr.layout.otherLanguage).toBe('English');
+  });
+
+  it('has a label for every value the API can send', () => {
+    const families: [string, readonly string[]][] = [
+      ['roles', ROLES],
+      ['organizationKinds', ORGANIZATION_KINDS],
+      ['organizationKindsPlural', ORGANIZATION_KINDS],
+      ['serviceLanguages', SERVICE_LANGUAGES],
+      ['accessibilityFeatures', ACCESSIBILITY_FEATURES],
+      ['populations.question', SPECIALIZED_POPULATIONS],
+      ['populations.name', SPECIALIZED_POPULATIONS],
+      ['selfIdentification', SELF_IDENTIFICATION],
+      ['matchReasons', MATCH_REASONS],
+      ['contactMethods', CONTACT_METHODS],
+      ['contactTimes', CONTACT_TIMES],
+      ['clientLanguages', CLIENT_LANGUAGES],
+      ['weekdays', WEEKDAYS],
+      ['calendar.kinds', ['statutory', 'substitute', 'closure']],
+      ['saPrograms', ['ow', 'odsp']],
+    ];
+    for (const [prefix, values] of families) {
+      for (const value of values) {
+        expect(english.has(`${prefix}.${value}`), `en ${prefix}.${value}`).toBe(true);
+        expect(french.has(`${prefix}.${value}`), `fr ${prefix}.${value}`).toBe(true);
+      }
+    }
+  });
+
+  it('has every key the code asks for', () => {
+    const root = join(import.meta.dirname, '../../../web/src');
+    const missing: string[] = [];
+    for (const file of sourceFiles(root)) {
+      const source = readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) {
+        const key = m[1] ?? '';
+        if (!hasKey(english, key)) missing.push(`${file}: ${key}`);
+      }
+      for (const m of source.matchAll(/\bt\(\s*`([a-zA-Z0-9_.]+)\.\$\{/g)) {
+        const prefix = `${m[1] ?? ''}.`;
+        if (!hasPrefix(english, prefix)) missing.push(`${file}: ${prefix}*`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
