@@ -26,7 +26,14 @@ function run(title, command, args, env = {}) {
 
 function vitest(title, projects, name, env = {}) {
   const out = join(reports, `${name}.json`);
-  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  const args = [
+    'vitest',
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ];
   console.log(`\n▶ ${title}`);
   const result = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (existsSync(out)) {
@@ -67,6 +74,8 @@ if (existsSync(chromium)) {
   console.error(`CI needs Chromium at ${chromium} for the end-to-end tests.`);
   process.exit(1);
 } else {
-  skipped.push(`end-to-end tests (no Chromium at ${chromium}; on Debian/Ubuntu: sudo apt-get install chromium)`);
+  skipped.push(
+    `end-to-end tests (no Chromium at ${chromium}; on Debian/Ubuntu: sudo apt-get install chromium)`,
+  );
 }
 summary();

@@ -17,11 +17,13 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.url().optional(),
   PATHWAYS_DATA_DIR: z.string().default('./data'),
   PATHWAYS_ENCRYPTION_KEY: key.optional(),
   PATHWAYS_BLIND_INDEX_KEY: key.optional(),
   PATHWAYS_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  PATHWAYS_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  PATHWAYS_SIGN_IN_LIMIT: z.coerce.number().int().min(1).max(10000).default(20),
   PATHWAYS_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -41,6 +43,10 @@ export interface Config {
   dataDir: string;
   keys: Keys;
   secureCookies: boolean;
+  /** Take the client address from X-Forwarded-For (only behind a reverse proxy: it decides rate limits). */
+  trustProxy: boolean;
+  /** Sign-in attempts allowed per client address per minute (accounts also lock after 5 failures). */
+  signInLimitPerMinute: number;
   seedDemo: boolean;
   logLevel: string;
 }
@@ -48,7 +54,9 @@ export interface Config {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (DATABASE_URL= in a .env file or a shell) means "not set".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -65,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.PATHWAYS_SECURE_COOKIES
       ? e.PATHWAYS_SECURE_COOKIES === 'true'
       : e.NODE_ENV === 'production',
+    trustProxy: e.PATHWAYS_TRUST_PROXY === 'true',
+    signInLimitPerMinute: e.PATHWAYS_SIGN_IN_LIMIT,
     seedDemo: e.PATHWAYS_SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
   };

@@ -25,7 +25,7 @@ describe.each(['en', 'fr'] as const)('client search and creation (%s)', (lang) =
 
     const family = lang === 'en' ? 'Quennevillez' : 'Beaudoinette';
     await page.getByTestId('nav-clients').click();
-    await page.locator('#search-name').fill(`${family} Noor`);
+    await page.locator('#search-name').fill(`Noor ${family}`);
     await page.locator('#search-dob').fill('1994-07-21');
     await page.getByTestId('search-submit').click();
     await page.waitForLoadState('networkidle');
@@ -38,9 +38,9 @@ describe.each(['en', 'fr'] as const)('client search and creation (%s)', (lang) =
     // Search terms carry over (C1: the caseworker typed them once).
     await expect.poll(() => page.locator('#legalFamilyName').inputValue()).toBe(family);
     await page.locator('#sin').fill(lang === 'en' ? '543 210 983' : '234 567 899');
-    await page.getByTestId('save-client').click();
-    await page.getByTestId('client-sin').waitFor();
-    expect(await page.getByTestId('client-sin').textContent()).toMatch(/\*\*\*-\*\*\*-(983|899)/);
+    await page.getByTestId('client-save').click();
+    await page.getByTestId('sin-value').waitFor();
+    expect(await page.getByTestId('sin-value').textContent()).toMatch(/\*\*\*-\*\*\*-(983|899)/);
     await expectAccessible(page, `profile ${lang}`);
 
     await page.getByTestId('nav-clients').click();

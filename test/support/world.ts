@@ -58,7 +58,12 @@ export async function createWorld(): Promise<World> {
   const handle = await openTestDatabase();
   const db = handle.db;
   const config: Config = {
-    ...loadConfig({ NODE_ENV: 'test', PATHWAYS_DATA_DIR: '/tmp/pathways-test-unused' }),
+    // Tests stand behind a pretend proxy so each can sign in from its own address (X-Forwarded-For).
+    ...loadConfig({
+      NODE_ENV: 'test',
+      PATHWAYS_DATA_DIR: '/tmp/pathways-test-unused',
+      PATHWAYS_TRUST_PROXY: 'true',
+    }),
     keys: { encryptionKey: randomBytes(32), blindIndexKey: randomBytes(32) },
   };
   const logs: string[] = [];

@@ -5,16 +5,16 @@ import { clearSessionCookie, contextOf, hashToken, setSessionCookie } from './pl
 import { localeBody, meSchema, passwordBody, signInBody } from './schemas.js';
 import { changePassword, me, setLocale, signIn, signOut } from './service.js';
 
-/** Per address: enough for a person who mistypes, too few for guessing passwords. */
-export const SIGN_IN_RATE_LIMIT = { max: 10, timeWindow: '1 minute' };
-
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config, now } = app.services;
+  // Per client address: room for an office behind one address signing in at 9 a.m., too little for
+  // guessing passwords across accounts (each account also locks after five failures).
+  const signInRateLimit = { max: config.signInLimitPerMinute, timeWindow: '1 minute' };
 
   app.post(
     '/auth/sign-in',
     {
-      config: { access: 'public', rateLimit: SIGN_IN_RATE_LIMIT },
+      config: { access: 'public', rateLimit: signInRateLimit },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password; sets the session cookie',
@@ -83,7 +83,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/auth/me/password',
     {
-      config: { access: 'signed_in', rateLimit: SIGN_IN_RATE_LIMIT },
+      config: { access: 'signed_in', rateLimit: signInRateLimit },
       schema: {
         tags: ['auth'],
         summary: 'Change one’s own password; ends all of the user’s sessions',

@@ -92,6 +92,16 @@ describe('form errors from problems', () => {
     expect(locked).toContain('2026');
   });
 
+  it('falls back to the API detail for a refusal it has no wording for', () => {
+    const e = problem({
+      status: 409,
+      code: 'organization_inactive',
+      detail: 'The organization is inactive.',
+    });
+    expect(problemMessage(e, t, 'fr')).toBe('The organization is inactive.');
+    expect(problemMessage(e, t, 'en')).toBe('The organization is inactive.');
+  });
+
   it('shows the API detail for duplicate SINs in English and messageFr in French', () => {
     const dup = problem({
       status: 409,

@@ -1,0 +1,226 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
+import { Layout } from './components/Layout.js';
+import { Loading, Page } from './components/Page.js';
+import { QueryError } from './components/QueryError.js';
+import { applyLocale } from './i18n/index.js';
+import { AccountPage } from './pages/AccountPage.js';
+import { AuditVerifyPage } from './pages/AuditVerifyPage.js';
+import { CalendarPage } from './pages/CalendarPage.js';
+import { ClientFormPage } from './pages/ClientFormPage.js';
+import { ClientProfilePage } from './pages/ClientProfilePage.js';
+import { ClientSearchPage } from './pages/ClientSearchPage.js';
+import { ForbiddenPage } from './pages/ForbiddenPage.js';
+import { HomePage } from './pages/HomePage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { OrganizationDetailPage } from './pages/OrganizationDetailPage.js';
+import { OrganizationFormPage } from './pages/OrganizationFormPage.js';
+import { OrganizationsPage } from './pages/OrganizationsPage.js';
+import { SignInPage } from './pages/SignInPage.js';
+import { SiteFormPage } from './pages/SiteFormPage.js';
+import { StatisticsPage } from './pages/StatisticsPage.js';
+import { UserFormPage } from './pages/UserFormPage.js';
+import { UsersPage } from './pages/UsersPage.js';
+import { sessionEndReason, SessionProvider, useMeQuery, useSession } from './session.js';
+import type { Permission } from './types.js';
+
+/** Pages for signed-in users. Without a session (or once the API answers 401) it goes to sign-in. */
+function Authenticated() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const me = useMeQuery();
+  const adoptedLocale = useRef(false);
+
+  useEffect(() => {
+    // On a fresh load the account's saved language wins: it may have been changed on another device.
+    if (me.data && !adoptedLocale.current) {
+      adoptedLocale.current = true;
+      void applyLocale(me.data.user.locale);
+    }
+  }, [me.data]);
+
+  if (me.isPending) {
+    return (
+      <Layout>
+        <Page title={t('app.name')}>
+          <Loading />
+        </Page>
+      </Layout>
+    );
+  }
+  if (me.isError) {
+    return (
+      <Layout>
+        <Page title={t('errors.serviceUnavailable')}>
+          <QueryError error={me.error} onRetry={() => void me.refetch()} />
+        </Page>
+      </Layout>
+    );
+  }
+  if (!me.data) {
+    // After "Sign out" or a password change, the sign-in page says so; after an expired session it
+    // also brings the user back to where they were.
+    const notice = sessionEndReason();
+    const from = `${location.pathname}${location.search}`;
+    const state =
+      notice === 'signedOut' || notice === 'passwordChanged'
+        ? { notice }
+        : { notice, from: from === '/' ? undefined : from };
+    return <Navigate to="/sign-in" replace state={state} />;
+  }
+  return (
+    <SessionProvider value={me.data}>
+      <Layout me={me.data}>
+        <Outlet />
+      </Layout>
+    </SessionProvider>
+  );
+}
+
+/** A page that needs a permission says so instead of failing on every request it makes. */
+function Requires({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const me = useSession();
+  return me.permissions.includes(permission) ? <>{children}</> : <ForbiddenPage />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route element={<Authenticated />}>
+        <Route index element={<HomePage />} />
+        <Route
+          path="clients"
+          element={
+            <Requires permission="client.search">
+              <ClientSearchPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="clients/new"
+          element={
+            <Requires permission="client.create">
+              <ClientFormPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="clients/:clientId"
+          element={
+            <Requires permission="client.read">
+              <ClientProfilePage />
+            </Requires>
+          }
+        />
+        <Route
+          path="clients/:clientId/edit"
+          element={
+            <Requires permission="client.update">
+              <ClientFormPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="organizations"
+          element={
+            <Requires permission="organization.read">
+              <OrganizationsPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="organizations/new"
+          element={
+            <Requires permission="organization.manage">
+              <OrganizationFormPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="organizations/:organizationId"
+          element={
+            <Requires permission="organization.read">
+              <OrganizationDetailPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="organizations/:organizationId/edit"
+          element={
+            <Requires permission="organization.manage">
+              <OrganizationFormPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="organizations/:organizationId/sites/new"
+          element={
+            <Requires permission="site.manage">
+              <SiteFormPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="sites/:siteId/edit"
+          element={
+            <Requires permission="site.manage">
+              <SiteFormPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <Requires permission="user.read">
+              <UsersPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="users/new"
+          element={
+            <Requires permission="user.manage">
+              <UserFormPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="users/:userId"
+          element={
+            <Requires permission="user.read">
+              <UserFormPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="calendar"
+          element={
+            <Requires permission="calendar.read">
+              <CalendarPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="statistics"
+          element={
+            <Requires permission="statistics.read">
+              <StatisticsPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <Requires permission="audit.verify">
+              <AuditVerifyPage />
+            </Requires>
+          }
+        />
+        <Route path="account" element={<AccountPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import type { Locale } from './types.js';
+
+const intlLocale = (locale: string) => (locale === 'fr' ? 'fr-CA' : 'en-CA');
+
+/** "2026-07-01" → "July 1, 2026" / "1 juillet 2026". Calendar dates have no time zone, so format in UTC. */
+export function formatDate(
+  isoDate: string,
+  locale: string,
+  style: 'long' | 'full' | 'medium' = 'long',
+): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!y || !m || !d) return isoDate;
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+/** An instant, in the browser's time zone. */
+export function formatDateTime(timestamp: string, locale: string): string {
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return timestamp;
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(
+    date,
+  );
+}
+
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(intlLocale(locale)).format(value);
+}
+
+/** Picks the name in the interface language from an API record that carries both. */
+export function localName(record: { nameEn: string; nameFr: string }, locale: string): string {
+  return locale === 'fr' ? record.nameFr || record.nameEn : record.nameEn || record.nameFr;
+}
+
+/** An organization's name in the interface language (French name when there is one). */
+export function organizationName(org: { name: string; nameFr: string | null }, locale: string): string {
+  return locale === 'fr' && org.nameFr ? org.nameFr : org.name;
+}
+
+/** Today's date in the browser's time zone, as YYYY-MM-DD. */
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function useFormatters() {
+  const { i18n } = useTranslation();
+  const locale: Locale = i18n.language === 'fr' ? 'fr' : 'en';
+  return {
+    locale,
+    date: (iso: string, style?: 'long' | 'full' | 'medium') => formatDate(iso, locale, style),
+    dateTime: (ts: string) => formatDateTime(ts, locale),
+    number: (n: number) => formatNumber(n, locale),
+    name: (record: { nameEn: string; nameFr: string }) => localName(record, locale),
+    orgName: (org: { name: string; nameFr: string | null }) => organizationName(org, locale),
+  };
+}

@@ -1,0 +1,388 @@
+/**
+ * The API's shapes as the web app sees them. Declared here rather than inferred from the server's zod
+ * schemas so the front end builds on its own while the API changes underneath it; keep in step with
+ * src/server/<module>/schemas.ts.
+ */
+
+export const ROLES = [
+  'ssm_intake',
+  'ssm_qa',
+  'ssm_finance',
+  'ssm_manager',
+  'ssm_director',
+  'ssm_admin',
+  'provider_caseworker',
+  'provider_lead',
+  'provider_admin',
+  'sa_caseworker',
+  'ministry_viewer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORGANIZATION_KINDS = ['ssm', 'provider', 'sa_office', 'ministry'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/** Which kind of organization each role belongs to: a user's roles must all fit their organization. */
+export const ROLE_ORGANIZATION_KIND: Record<Role, OrganizationKind> = {
+  ssm_intake: 'ssm',
+  ssm_qa: 'ssm',
+  ssm_finance: 'ssm',
+  ssm_manager: 'ssm',
+  ssm_director: 'ssm',
+  ssm_admin: 'ssm',
+  provider_caseworker: 'provider',
+  provider_lead: 'provider',
+  provider_admin: 'provider',
+  sa_caseworker: 'sa_office',
+  ministry_viewer: 'ministry',
+};
+
+export type Permission =
+  | 'client.search'
+  | 'client.read'
+  | 'client.create'
+  | 'client.update'
+  | 'client.reveal_sin'
+  | 'client.audit.read'
+  | 'audit.verify'
+  | 'organization.read'
+  | 'organization.manage'
+  | 'site.manage'
+  | 'user.read'
+  | 'user.manage'
+  | 'calendar.read'
+  | 'calendar.manage'
+  | 'statistics.read';
+
+export type Locale = 'en' | 'fr';
+export const LOCALES: readonly Locale[] = ['en', 'fr'];
+
+export interface Me {
+  user: { id: string; email: string; displayName: string; roles: Role[]; locale: Locale };
+  organization: { id: string; name: string; kind: OrganizationKind };
+  permissions: Permission[];
+  csrfToken: string;
+}
+
+export interface FieldError {
+  /** Where the problem is: "body.email", "query.name", "body.address.postalCode". */
+  field: string;
+  message: string;
+  code?: string;
+}
+
+/** RFC 9457 problem details, as every API refusal is sent. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: string;
+  rule?: string;
+  messageFr?: string;
+  errors?: FieldError[];
+  requestId?: string;
+}
+
+export interface ListOf<T> {
+  items: T[];
+}
+
+export interface Region {
+  id: string;
+  code: string;
+  nameEn: string;
+  nameFr: string;
+}
+
+export interface Catchment extends Region {
+  regions: Region[];
+}
+
+export type SaProgram = 'ow' | 'odsp';
+export const SA_PROGRAMS: readonly SaProgram[] = ['ow', 'odsp'];
+
+export interface Organization {
+  id: string;
+  catchmentId: string;
+  kind: OrganizationKind;
+  saProgram: SaProgram | null;
+  name: string;
+  nameFr: string | null;
+  email: string | null;
+  phone: string | null;
+  active: boolean;
+  siteCount: number;
+  userCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrganizationCreate {
+  kind: OrganizationKind;
+  saProgram: SaProgram | null;
+  name: string;
+  nameFr?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+export type OrganizationUpdate = Partial<
+  Pick<Organization, 'name' | 'nameFr' | 'email' | 'phone' | 'active'>
+>;
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export interface OpeningSpan {
+  opens: string;
+  closes: string;
+}
+export type WeeklyHours = Partial<Record<Weekday, OpeningSpan[]>>;
+
+export const SERVICE_LANGUAGES = [
+  'en',
+  'fr',
+  'ar',
+  'zh',
+  'es',
+  'pt',
+  'pa',
+  'ur',
+  'tl',
+  'vi',
+  'so',
+  'ti',
+  'uk',
+  'ru',
+  'fa',
+  'hi',
+  'it',
+  'de',
+  'pl',
+  'ko',
+  'ta',
+  'oj',
+  'cr',
+  'asl',
+  'lsq',
+] as const;
+export type ServiceLanguage = (typeof SERVICE_LANGUAGES)[number];
+
+export const SPECIALIZED_POPULATIONS = [
+  'indigenous',
+  'odsp',
+  'disability',
+  'youth_higher_support',
+  'racialized',
+  'francophone',
+  'newcomer',
+] as const;
+export type SpecializedPopulation = (typeof SPECIALIZED_POPULATIONS)[number];
+
+export const SELF_IDENTIFICATION = ['yes', 'no', 'prefer_not_to_say'] as const;
+export type SelfIdentification = (typeof SELF_IDENTIFICATION)[number];
+export type SpecializedPopulationAnswers = Partial<Record<SpecializedPopulation, SelfIdentification>>;
+
+export const ACCESSIBILITY_FEATURES = [
+  'step_free_entrance',
+  'accessible_washroom',
+  'elevator',
+  'accessible_parking',
+  'hearing_loop',
+  'sign_language_on_request',
+  'screen_reader_workstation',
+  'quiet_room',
+  'near_public_transit',
+] as const;
+export type AccessibilityFeature = (typeof ACCESSIBILITY_FEATURES)[number];
+
+export interface Site {
+  id: string;
+  organizationId: string;
+  regionId: string;
+  name: string;
+  street: string;
+  city: string;
+  postalCode: string;
+  latitude: number;
+  longitude: number;
+  hours: WeeklyHours;
+  languages: ServiceLanguage[];
+  specializedPopulations: SpecializedPopulation[];
+  accessibilityFeatures: AccessibilityFeature[];
+  intakeCapacity: number;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type SiteCreate = Omit<Site, 'id' | 'organizationId' | 'active' | 'createdAt' | 'updatedAt'>;
+export type SiteUpdate = Partial<SiteCreate & { active: boolean }>;
+
+export interface User {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  organizationKind: OrganizationKind;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  locale: Locale;
+  active: boolean;
+  lastSignInAt: string | null;
+  createdAt: string;
+}
+
+export interface UserCreate {
+  organizationId: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  locale: Locale;
+  password: string;
+}
+
+export type UserUpdate = Partial<Pick<User, 'email' | 'displayName' | 'roles' | 'locale' | 'active'>> & {
+  password?: string;
+};
+
+export const MATCH_REASONS = [
+  'same_sin',
+  'same_date_of_birth',
+  'similar_name',
+  'same_name',
+  'swapped_names',
+  'transposed_date_of_birth',
+] as const;
+
+export interface ClientSearchResult {
+  id: string;
+  reference: string;
+  legalGivenName: string;
+  legalFamilyName: string;
+  preferredName: string | null;
+  dateOfBirth: string;
+  sinMasked: string | null;
+  score: number;
+  /** Usually one of MATCH_REASONS; kept open so a new reason from the API still shows. */
+  matchReasons: string[];
+  likelyDuplicate: boolean;
+}
+
+export const CONTACT_METHODS = ['phone', 'text', 'email', 'letter', 'in_person'] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+export const CONTACT_TIMES = ['morning', 'afternoon', 'evening', 'any'] as const;
+export type ContactTime = (typeof CONTACT_TIMES)[number];
+export const CLIENT_LANGUAGES = ['en', 'fr', 'other'] as const;
+export type ClientLanguage = (typeof CLIENT_LANGUAGES)[number];
+
+export interface Address {
+  street: string;
+  unit: string | null;
+  city: string;
+  province: string;
+  postalCode: string;
+  /** C4: with no fixed address, a provider's address may stand in until the client has one. */
+  isProviderAddress: boolean;
+}
+
+export interface SocialAssistanceLink {
+  program: SaProgram;
+  samsMemberId: string;
+  officeId: string | null;
+  caseworkerId: string | null;
+}
+
+export interface ClientCreate {
+  legalGivenName: string;
+  legalFamilyName: string;
+  preferredName: string | null;
+  dateOfBirth: string;
+  sin: string | null;
+  address: Address | null;
+  phone: string | null;
+  email: string | null;
+  preferredContactMethod: ContactMethod | null;
+  preferredContactTime: ContactTime | null;
+  language: ClientLanguage;
+  languageOther: string | null;
+  specializedPopulations: SpecializedPopulationAnswers;
+  socialAssistance: SocialAssistanceLink | null;
+  regionId: string | null;
+}
+
+export type ClientUpdate = Partial<ClientCreate>;
+
+export interface Client {
+  id: string;
+  reference: string;
+  legalGivenName: string;
+  legalFamilyName: string;
+  preferredName: string | null;
+  dateOfBirth: string;
+  sinMasked: string | null;
+  sinTemporary: boolean;
+  address: Address | null;
+  phone: string | null;
+  email: string | null;
+  preferredContactMethod: ContactMethod | null;
+  preferredContactTime: ContactTime | null;
+  language: ClientLanguage;
+  languageOther: string | null;
+  specializedPopulations: SpecializedPopulationAnswers;
+  socialAssistance:
+    (SocialAssistanceLink & { officeName: string | null; caseworkerName: string | null }) | null;
+  regionId: string | null;
+  sharedWith: { organizationId: string; organizationName: string; reason: string }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  occurredAt: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  actorOrganizationId: string | null;
+  actorOrganizationName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  requestId: string | null;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  brokenAt?: { seq: number; reason: string };
+}
+
+export interface Closure {
+  id: string;
+  date: string;
+  nameEn: string;
+  nameFr: string;
+}
+
+export type NonBusinessDayKind = 'statutory' | 'substitute' | 'closure';
+export interface NonBusinessDay {
+  date: string;
+  kind: NonBusinessDayKind;
+  nameEn: string;
+  nameFr: string;
+}
+
+export interface BusinessDays {
+  from: string;
+  to: string;
+  businessDays: number;
+}
+
+export interface ClientStatistics {
+  totalClients: number;
+  byRegion: { regionId: string | null; nameEn: string; nameFr: string; clients: number }[];
+  bySocialAssistance: { ow: number; odsp: number; none: number };
+  byLanguage: { en: number; fr: number; other: number };
+  providers: number;
+  sites: number;
+}
