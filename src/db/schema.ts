@@ -216,8 +216,9 @@ export const clients = pgTable(
     legalGivenName: text('legal_given_name').notNull(),
     legalFamilyName: text('legal_family_name').notNull(),
     preferredName: text('preferred_name'),
-    /** Lower-cased, accent-free "family given" used for prefix search and duplicate matching. */
-    nameKey: text('name_key').notNull(),
+    /** Lower-cased, accent-free names for prefix search (C1); see domain/people/matching.ts. */
+    familyNameKey: text('family_name_key').notNull(),
+    givenNameKey: text('given_name_key').notNull(),
     dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
     /** HMAC-SHA256 of the SIN under the blind-index key (E2: the SIN is the unique identifier). */
     sinIndex: text('sin_index'),
@@ -246,7 +247,8 @@ export const clients = pgTable(
   },
   (t) => [
     uniqueIndex('clients_sin_index').on(t.sinIndex),
-    index('clients_catchment_name_key').on(t.catchmentId, t.nameKey.op('text_pattern_ops')),
+    index('clients_catchment_family_name').on(t.catchmentId, t.familyNameKey.op('text_pattern_ops')),
+    index('clients_catchment_given_name').on(t.catchmentId, t.givenNameKey.op('text_pattern_ops')),
     index('clients_catchment_dob').on(t.catchmentId, t.dateOfBirth),
     index('clients_sams_member').on(t.samsMemberId),
   ],

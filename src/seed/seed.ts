@@ -14,7 +14,7 @@ import {
   users,
 } from '../db/schema.js';
 import { ROLE_ORGANIZATION_KIND, ROLES, type Role } from '../domain/access/roles.js';
-import { nameKey } from '../domain/people/matching.js';
+import { nameKeys } from '../domain/people/matching.js';
 import { hashPassword } from '../server/auth/passwords.js';
 import { sealNewClient } from '../server/clients/personal-data.js';
 import type { PersonCrypto } from '../server/privacy/crypto.js';
@@ -273,7 +273,7 @@ export async function seedClients(
         legalGivenName: person.legalGivenName,
         legalFamilyName: person.legalFamilyName,
         preferredName: person.preferredName,
-        nameKey: nameKey(person.legalFamilyName, person.legalGivenName),
+        ...nameKeys(person.legalFamilyName, person.legalGivenName),
         dateOfBirth: person.dateOfBirth,
         sinIndex: sealed.sinIndex,
         sinEncrypted: sealed.sinEncrypted,

@@ -192,6 +192,18 @@ describe('clients (people)', () => {
     expect((bySin.json() as { items: { id: string; matchReasons: string[] }[] }).items).toEqual([
       expect.objectContaining({ id: clientId, matchReasons: ['same_sin'] }),
     ]);
+    // Either name alone finds the person, as does a prefix of it.
+    for (const name of ['Amara', 'okafor', 'Oka', 'amara oka']) {
+      const res = await world.request(world.as.ssm_intake, {
+        method: 'GET',
+        url: '/api/clients',
+        query: { name },
+      });
+      expect(
+        (res.json() as { items: { id: string }[] }).items.map((i) => i.id),
+        name,
+      ).toContain(clientId);
+    }
     const stranger = await world.request(world.as.ssm_intake, {
       method: 'GET',
       url: '/api/clients',

@@ -53,7 +53,8 @@ CREATE TABLE "clients" (
 	"legal_given_name" text NOT NULL,
 	"legal_family_name" text NOT NULL,
 	"preferred_name" text,
-	"name_key" text NOT NULL,
+	"family_name_key" text NOT NULL,
+	"given_name_key" text NOT NULL,
 	"date_of_birth" date NOT NULL,
 	"sin_index" text,
 	"sin_encrypted" "bytea",
@@ -184,7 +185,8 @@ CREATE INDEX "audit_log_actor" ON "audit_log" USING btree ("actor_user_id");--> 
 CREATE INDEX "client_shares_org_client" ON "client_shares" USING btree ("organization_id","client_id");--> statement-breakpoint
 CREATE INDEX "client_shares_client" ON "client_shares" USING btree ("client_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "clients_sin_index" ON "clients" USING btree ("sin_index");--> statement-breakpoint
-CREATE INDEX "clients_catchment_name_key" ON "clients" USING btree ("catchment_id","name_key" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "clients_catchment_family_name" ON "clients" USING btree ("catchment_id","family_name_key" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "clients_catchment_given_name" ON "clients" USING btree ("catchment_id","given_name_key" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "clients_catchment_dob" ON "clients" USING btree ("catchment_id","date_of_birth");--> statement-breakpoint
 CREATE INDEX "clients_sams_member" ON "clients" USING btree ("sams_member_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "closure_days_catchment_date" ON "closure_days" USING btree ("catchment_id","date");--> statement-breakpoint

@@ -76,7 +76,10 @@ export interface SearchCriteria {
 /** Candidate people for a search, within what the actor may see; ranking happens in the domain. */
 export async function searchClientCandidates(q: Queryable, visibility: ClientVisibility, c: SearchCriteria) {
   const any: SQL[] = [];
-  for (const token of c.nameTokens) any.push(like(clients.nameKey, `${token.replace(/[%_\\]/g, '')}%`));
+  for (const token of c.nameTokens) {
+    const prefix = `${token.replace(/[%_\\]/g, '')}%`;
+    any.push(like(clients.familyNameKey, prefix), like(clients.givenNameKey, prefix));
+  }
   if (c.dateOfBirth) any.push(eq(clients.dateOfBirth, c.dateOfBirth));
   if (c.sinIndex) any.push(eq(clients.sinIndex, c.sinIndex));
   if (!any.length) return [];

@@ -13,9 +13,15 @@ export function normalizeName(name: string): string {
     .trim();
 }
 
-/** The key stored on the person and searched by prefix: "family given". */
-export function nameKey(familyName: string, givenName: string): string {
-  return `${normalizeName(familyName)} ${normalizeName(givenName)}`.trim();
+/**
+ * The keys stored on the person and searched by prefix, one per name, so that "Olivia", "Smith",
+ * "Olivia Smith" and "Smith Olivia" all find Olivia Smith.
+ */
+export function nameKeys(
+  familyName: string,
+  givenName: string,
+): { familyNameKey: string; givenNameKey: string } {
+  return { familyNameKey: normalizeName(familyName), givenNameKey: normalizeName(givenName) };
 }
 
 /** Jaro-Winkler similarity in [0, 1]: forgiving of typos and of the transpositions people make. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/connection.js';
 import { clientVisibility, hasPermission } from '../../domain/access/policy.js';
-import { matchPerson, nameKey, normalizeName } from '../../domain/people/matching.js';
+import { matchPerson, nameKeys, normalizeName } from '../../domain/people/matching.js';
 import { checkSin, maskSin } from '../../domain/people/sin.js';
 import type { SpecializedPopulationAnswers } from '../../domain/people/specialized-populations.js';
 import {
@@ -168,7 +168,7 @@ export async function createClient(
       legalGivenName: input.legalGivenName,
       legalFamilyName: input.legalFamilyName,
       preferredName: input.preferredName,
-      nameKey: nameKey(input.legalFamilyName, input.legalGivenName),
+      ...nameKeys(input.legalFamilyName, input.legalGivenName),
       dateOfBirth: input.dateOfBirth,
       sinIndex: sealed.sinIndex,
       sinEncrypted: sealed.sinEncrypted,
@@ -315,9 +315,12 @@ export async function changeClient(
   if (input.specializedPopulations !== undefined)
     values.specializedPopulations = input.specializedPopulations as SpecializedPopulationAnswers;
   if (input.legalGivenName !== undefined || input.legalFamilyName !== undefined) {
-    values.nameKey = nameKey(
-      input.legalFamilyName ?? current.legalFamilyName,
-      input.legalGivenName ?? current.legalGivenName,
+    Object.assign(
+      values,
+      nameKeys(
+        input.legalFamilyName ?? current.legalFamilyName,
+        input.legalGivenName ?? current.legalGivenName,
+      ),
     );
   }
   await db.transaction(async (tx) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   jaroWinkler,
   matchPerson,
-  nameKey,
+  nameKeys,
   nameSimilarity,
   normalizeName,
 } from '../../../src/domain/people/matching.js';
@@ -10,7 +10,7 @@ import {
 describe('finding the same person (C1)', () => {
   it('normalizes accents, case and punctuation', () => {
     expect(normalizeName('  Côté-Bélanger ')).toBe('cote belanger');
-    expect(nameKey('Côté', 'Zoé')).toBe('cote zoe');
+    expect(nameKeys('Côté', 'Zoé')).toEqual({ familyNameKey: 'cote', givenNameKey: 'zoe' });
   });
 
   it('Jaro-Winkler: identical is 1, unrelated is low, a typo stays high', () => {
