@@ -4,55 +4,48 @@
  * src/server/<module>/schemas.ts.
  */
 
-export const ROLES = [
-  'ssm_intake',
-  'ssm_qa',
-  'ssm_finance',
-  'ssm_manager',
-  'ssm_director',
-  'ssm_admin',
-  'provider_caseworker',
-  'provider_lead',
-  'provider_admin',
-  'sa_caseworker',
-  'ministry_viewer',
-] as const;
-export type Role = (typeof ROLES)[number];
+// The vocabularies the domain defines are imported from it, never copied: one list per concept.
+export {
+  ROLES,
+  ROLE_ORGANIZATION_KIND,
+  type Role,
+  type OrganizationKind,
+} from '../../src/domain/access/roles.js';
+export { PERMISSIONS, type Permission } from '../../src/domain/access/policy.js';
+export {
+  ACCESSIBILITY_FEATURES,
+  SERVICE_LANGUAGES,
+  WEEKDAYS,
+  type AccessibilityFeature,
+  type ServiceLanguage,
+  type Weekday,
+  type WeeklyHours,
+} from '../../src/domain/organizations/sites.js';
+export {
+  SELF_IDENTIFICATION,
+  SPECIALIZED_POPULATIONS,
+  type SelfIdentification,
+  type SpecializedPopulation,
+  type SpecializedPopulationAnswers,
+} from '../../src/domain/people/specialized-populations.js';
+import type { OrganizationKind, Role } from '../../src/domain/access/roles.js';
+import type { Permission } from '../../src/domain/access/policy.js';
+import type {
+  AccessibilityFeature,
+  ServiceLanguage,
+  WeeklyHours,
+} from '../../src/domain/organizations/sites.js';
+import type {
+  SpecializedPopulation,
+  SpecializedPopulationAnswers,
+} from '../../src/domain/people/specialized-populations.js';
 
-export const ORGANIZATION_KINDS = ['ssm', 'provider', 'sa_office', 'ministry'] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
-
-/** Which kind of organization each role belongs to: a user's roles must all fit their organization. */
-export const ROLE_ORGANIZATION_KIND: Record<Role, OrganizationKind> = {
-  ssm_intake: 'ssm',
-  ssm_qa: 'ssm',
-  ssm_finance: 'ssm',
-  ssm_manager: 'ssm',
-  ssm_director: 'ssm',
-  ssm_admin: 'ssm',
-  provider_caseworker: 'provider',
-  provider_lead: 'provider',
-  provider_admin: 'provider',
-  sa_caseworker: 'sa_office',
-  ministry_viewer: 'ministry',
-};
-
-export type Permission =
-  | 'client.search'
-  | 'client.read'
-  | 'client.create'
-  | 'client.update'
-  | 'client.reveal_sin'
-  | 'client.audit.read'
-  | 'audit.verify'
-  | 'organization.read'
-  | 'organization.manage'
-  | 'site.manage'
-  | 'user.read'
-  | 'user.manage'
-  | 'calendar.read'
-  | 'calendar.manage'
-  | 'statistics.read';
+export const ORGANIZATION_KINDS = [
+  'ssm',
+  'provider',
+  'sa_office',
+  'ministry',
+] as const satisfies readonly OrganizationKind[];
 
 export type Locale = 'en' | 'fr';
 export const LOCALES: readonly Locale[] = ['en', 'fr'];
@@ -131,70 +124,10 @@ export type OrganizationUpdate = Partial<
   Pick<Organization, 'name' | 'nameFr' | 'email' | 'phone' | 'active'>
 >;
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
 export interface OpeningSpan {
   opens: string;
   closes: string;
 }
-export type WeeklyHours = Partial<Record<Weekday, OpeningSpan[]>>;
-
-export const SERVICE_LANGUAGES = [
-  'en',
-  'fr',
-  'ar',
-  'zh',
-  'es',
-  'pt',
-  'pa',
-  'ur',
-  'tl',
-  'vi',
-  'so',
-  'ti',
-  'uk',
-  'ru',
-  'fa',
-  'hi',
-  'it',
-  'de',
-  'pl',
-  'ko',
-  'ta',
-  'oj',
-  'cr',
-  'asl',
-  'lsq',
-] as const;
-export type ServiceLanguage = (typeof SERVICE_LANGUAGES)[number];
-
-export const SPECIALIZED_POPULATIONS = [
-  'indigenous',
-  'odsp',
-  'disability',
-  'youth_higher_support',
-  'racialized',
-  'francophone',
-  'newcomer',
-] as const;
-export type SpecializedPopulation = (typeof SPECIALIZED_POPULATIONS)[number];
-
-export const SELF_IDENTIFICATION = ['yes', 'no', 'prefer_not_to_say'] as const;
-export type SelfIdentification = (typeof SELF_IDENTIFICATION)[number];
-export type SpecializedPopulationAnswers = Partial<Record<SpecializedPopulation, SelfIdentification>>;
-
-export const ACCESSIBILITY_FEATURES = [
-  'step_free_entrance',
-  'accessible_washroom',
-  'elevator',
-  'accessible_parking',
-  'hearing_loop',
-  'sign_language_on_request',
-  'screen_reader_workstation',
-  'quiet_room',
-  'near_public_transit',
-] as const;
-export type AccessibilityFeature = (typeof ACCESSIBILITY_FEATURES)[number];
 
 export interface Site {
   id: string;

@@ -5,6 +5,19 @@
 
 export type SinProblem = 'not_nine_digits' | 'fails_check_digit' | 'invalid_first_digit';
 
+/** What to tell the person entering a SIN that fails E2, in both official languages. */
+export const SIN_PROBLEM_MESSAGES: Record<SinProblem, { en: string; fr: string }> = {
+  not_nine_digits: { en: 'A SIN has exactly 9 digits.', fr: 'Un NAS compte exactement 9 chiffres.' },
+  invalid_first_digit: {
+    en: 'No SIN issued to a person starts with 0 or 8.',
+    fr: 'Aucun NAS attribué à une personne ne commence par 0 ou 8.',
+  },
+  fails_check_digit: {
+    en: 'This SIN fails the check digit; check for a typing error.',
+    fr: 'Ce NAS échoue à la vérification du chiffre de contrôle; vérifiez la saisie.',
+  },
+};
+
 export interface SinCheck {
   valid: boolean;
   /** Digits only, when valid. */

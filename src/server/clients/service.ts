@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/connection.js';
 import { clientVisibility, hasPermission } from '../../domain/access/policy.js';
 import { matchPerson, nameKeys, normalizeName } from '../../domain/people/matching.js';
-import { checkSin, maskSin } from '../../domain/people/sin.js';
+import { checkSin, maskSin, SIN_PROBLEM_MESSAGES } from '../../domain/people/sin.js';
 import type { SpecializedPopulationAnswers } from '../../domain/people/specialized-populations.js';
 import {
   ensureShare,
@@ -14,16 +14,16 @@ import {
   updateClient,
   type ClientInsert,
 } from '../../db/repositories/clients.js';
-import { findOrganization, findRegion } from '../../db/repositories/organizations.js';
+import { findOrganization } from '../../db/repositories/organizations.js';
 import { findUser } from '../../db/repositories/users.js';
 import { audit } from '../audit/record.js';
 import type { RequestContext } from '../http/context.js';
-import { conflict, forbidden, notFound, ProblemError } from '../http/problem.js';
+import { conflict, forbidden, invalid, notFound, ProblemError } from '../http/problem.js';
+import { checkRegion } from '../organizations/service.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
-import type { Client, ClientCreate, ClientUpdate } from './schemas.js';
+import type { z } from 'zod';
 import { PersonalDataKey, sealNewClient, type Contact } from './personal-data.js';
-import { z } from 'zod';
-import { clientSearchResultSchema } from './schemas.js';
+import type { Client, ClientCreate, ClientUpdate, clientSearchResultSchema } from './schemas.js';
 
 export interface ClientDeps {
   db: Database;
@@ -34,23 +34,12 @@ export interface ClientDeps {
 function sinOrRefuse(input: string, field: string) {
   const check = checkSin(input);
   if (!check.valid) {
-    const en =
-      check.problem === 'not_nine_digits'
-        ? 'A SIN has exactly 9 digits.'
-        : check.problem === 'invalid_first_digit'
-          ? 'No SIN issued to a person starts with 0 or 8.'
-          : 'This SIN fails the check digit; check for a typing error.';
-    const fr =
-      check.problem === 'not_nine_digits'
-        ? 'Un NAS compte exactement 9 chiffres.'
-        : check.problem === 'invalid_first_digit'
-          ? 'Aucun NAS attribué à une personne ne commence par 0 ou 8.'
-          : 'Ce NAS échoue à la vérification du chiffre de contrôle; vérifiez la saisie.';
+    const message = SIN_PROBLEM_MESSAGES[check.problem!];
     throw new ProblemError(400, 'invalid_sin', 'Invalid SIN', {
-      detail: `E2: ${en}`,
+      detail: `E2: ${message.en}`,
       rule: 'E2',
-      messageFr: `E2 : ${fr}`,
-      errors: [{ field, message: en, code: check.problem! }],
+      messageFr: `E2 : ${message.fr}`,
+      errors: [{ field, message: message.en, code: check.problem! }],
     });
   }
   return { digits: check.normalized!, temporary: check.temporary };
@@ -82,21 +71,13 @@ async function checkSocialAssistance(
       office.organization.catchmentId !== ctx.actor.catchmentId ||
       office.organization.kind !== 'sa_office'
     ) {
-      throw new ProblemError(400, 'validation_failed', 'Invalid request', {
-        detail: 'Choose a social-assistance office of your catchment.',
-        errors: [
-          {
-            field: 'body.socialAssistance.officeId',
-            message: 'Choose a social-assistance office of your catchment.',
-          },
-        ],
-      });
+      throw invalid('body.socialAssistance.officeId', 'Choose a social-assistance office of your catchment.');
     }
     if (office.organization.saProgram !== sa.program) {
-      throw new ProblemError(400, 'validation_failed', 'Invalid request', {
-        detail: `This office delivers ${office.organization.saProgram?.toUpperCase()}, not ${sa.program.toUpperCase()}.`,
-        errors: [{ field: 'body.socialAssistance.program', message: 'The program must match the office.' }],
-      });
+      throw invalid(
+        'body.socialAssistance.program',
+        `This office delivers ${office.organization.saProgram?.toUpperCase()}, not ${sa.program.toUpperCase()}.`,
+      );
     }
   }
   if (sa.caseworkerId) {
@@ -107,27 +88,8 @@ async function checkSocialAssistance(
       worker.user.organizationId !== sa.officeId ||
       !worker.user.roles.includes('sa_caseworker')
     ) {
-      throw new ProblemError(400, 'validation_failed', 'Invalid request', {
-        detail: 'The SA caseworker must be a caseworker of the chosen office.',
-        errors: [
-          {
-            field: 'body.socialAssistance.caseworkerId',
-            message: 'Choose a caseworker of the chosen office.',
-          },
-        ],
-      });
+      throw invalid('body.socialAssistance.caseworkerId', 'Choose a caseworker of the chosen office.');
     }
-  }
-}
-
-async function checkRegion(db: Database, ctx: RequestContext, regionId: string | null | undefined) {
-  if (!regionId) return;
-  const region = await findRegion(db, regionId);
-  if (!region || region.catchmentId !== ctx.actor.catchmentId) {
-    throw new ProblemError(400, 'validation_failed', 'Invalid request', {
-      detail: 'Choose a region of your catchment.',
-      errors: [{ field: 'body.regionId', message: 'Choose a region of your catchment.' }],
-    });
   }
 }
 

@@ -136,8 +136,9 @@ export async function getSite(db: Database, ctx: RequestContext, siteId: string)
   return toSite(row.site);
 }
 
-async function checkRegion(db: Database, ctx: RequestContext, regionId: string | undefined) {
-  if (regionId === undefined) return;
+/** A region named in a request must be one of the actor's catchment (sites and clients both name one). */
+export async function checkRegion(db: Database, ctx: RequestContext, regionId: string | null | undefined) {
+  if (!regionId) return;
   const region = await findRegion(db, regionId);
   if (!region || region.catchmentId !== ctx.actor.catchmentId) {
     throw invalid('body.regionId', 'Choose a region of your catchment.');
