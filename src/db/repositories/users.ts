@@ -4,8 +4,9 @@ import { organizations, users } from '../schema.js';
 
 export type UserRow = typeof users.$inferSelect;
 
-export async function findUser(q: Queryable, id: string) {
-  const [row] = await q
+/** A user with the organization facts that decide who may see or manage them. */
+function selectUsersWithOrganization(q: Queryable) {
+  return q
     .select({
       user: users,
       organizationKind: organizations.kind,
@@ -13,8 +14,11 @@ export async function findUser(q: Queryable, id: string) {
       organizationName: organizations.name,
     })
     .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(eq(users.id, id));
+    .innerJoin(organizations, eq(organizations.id, users.organizationId));
+}
+
+export async function findUser(q: Queryable, id: string) {
+  const [row] = await selectUsersWithOrganization(q).where(eq(users.id, id));
   return row ?? null;
 }
 
@@ -29,15 +33,7 @@ export async function listUsers(
 ) {
   const where: SQL[] = [eq(organizations.catchmentId, filter.catchmentId)];
   if (filter.organizationId) where.push(eq(users.organizationId, filter.organizationId));
-  return q
-    .select({
-      user: users,
-      organizationKind: organizations.kind,
-      catchmentId: organizations.catchmentId,
-      organizationName: organizations.name,
-    })
-    .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+  return selectUsersWithOrganization(q)
     .where(and(...where))
     .orderBy(asc(users.displayName));
 }
