@@ -317,3 +317,88 @@ export const auditHead = pgTable('audit_head', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
 });
+
+export const referralPathway = pgEnum('referral_pathway', [
+  'social_assistance',
+  'direct_to_ssm',
+  'self_referral',
+]);
+export const referralStatus = pgEnum('referral_status', [
+  'awaiting_assignment',
+  'assigned',
+  'returned',
+  'closed',
+]);
+
+/** What the client needs that the referral matrix weighs (P4), as recorded on the referral. */
+export interface ReferralBarriers {
+  transportation: boolean;
+  childcare: boolean;
+  /** A language of service other than English, if the client needs one. */
+  language: string | null;
+}
+
+/**
+ * A referral into employment services (P1): from social assistance or a named source to SSM intake,
+ * or a walk-in to a provider. It keeps who referred, what the client asked for, where it went and
+ * why (P6), and a timeline in referral_events.
+ */
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull().unique(),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    pathway: referralPathway('pathway').notNull(),
+    source: text('source').notNull(),
+    referringOrganizationId: uuid('referring_organization_id').references(() => organizations.id),
+    referringUserId: uuid('referring_user_id').references(() => users.id),
+    clientChoiceOrganizationId: uuid('client_choice_organization_id').references(() => organizations.id),
+    warmReferral: boolean('warm_referral').notNull().default(false),
+    barriers: jsonb('barriers').$type<ReferralBarriers>().notNull(),
+    /** Free-text notes may hold personal details: sealed with the client's data key. */
+    notesEncrypted: bytea('notes_encrypted'),
+    status: referralStatus('status').notNull(),
+    /** A walk-in whose client is already served elsewhere goes to SSM intake to be redirected (P2). */
+    redirectRequested: boolean('redirect_requested').notNull().default(false),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    assignedOrganizationId: uuid('assigned_organization_id').references(() => organizations.id),
+    assignedSiteId: uuid('assigned_site_id').references(() => sites.id),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    assignedByUserId: uuid('assigned_by_user_id').references(() => users.id),
+    /** The matrix's ranking of the chosen provider at assignment: the answer to "why us?" (P6). */
+    assignmentExplanation: jsonb('assignment_explanation').$type<unknown>(),
+    overrideReason: text('override_reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('referrals_catchment_status').on(t.catchmentId, t.status, t.receivedAt),
+    index('referrals_assigned_org').on(t.assignedOrganizationId, t.status),
+    index('referrals_client').on(t.clientId),
+  ],
+);
+
+export const referralReferenceSeq = pgSequence('referral_reference_seq', { startWith: 1 });
+
+/** The referral's timeline: every step, who took it and when. Details hold ids and codes only. */
+export const referralEvents = pgTable(
+  'referral_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    actorOrganizationId: uuid('actor_organization_id').references(() => organizations.id),
+    kind: text('kind').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('referral_events_referral').on(t.referralId, t.at)],
+);

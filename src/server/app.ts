@@ -25,6 +25,7 @@ import { errorHandler, sendProblem } from './http/errors.js';
 import type { AppServices, RouteEntry } from './http/context.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { PersonCrypto } from './privacy/crypto.js';
+import { referralRoutes } from './referrals/routes.js';
 import { statisticsRoutes } from './statistics/routes.js';
 import { userRoutes } from './users/routes.js';
 import { healthRoutes } from './health/routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(clientRoutes);
       await api.register(auditRoutes);
       await api.register(calendarRoutes);
+      await api.register(referralRoutes);
       await api.register(statisticsRoutes);
     },
     { prefix: API_PREFIX },

@@ -109,6 +109,8 @@ describe('sign-in with a password', () => {
         'client.search',
         'client.update',
         'organization.read',
+        'referral.create',
+        'referral.read',
         'user.read',
       ].sort(),
     );

@@ -16,7 +16,16 @@ import { createWorld, type Session, type World } from '../support/world.js';
 let world: World;
 let spec: Parameters<typeof sampleRequest>[0];
 let clients: Awaited<ReturnType<typeof placeClients>>;
-const ids = { siteA: '', siteP2: '', siteB: '', closureB: '', targetUser: '' };
+const ids = {
+  siteA: '',
+  siteP2: '',
+  siteB: '',
+  closureB: '',
+  targetUser: '',
+  referralA: '',
+  referralP2: '',
+  referralB: '',
+};
 let dayCounter = 0;
 /** A fresh date each call, so closures created or deleted by the positive control never collide. */
 const freshDate = () => {
@@ -31,6 +40,16 @@ beforeAll(async () => {
   ids.siteP2 = await addSite(world, world.a.provider2, world.a.regionId);
   ids.siteB = await addSite(world, world.b.provider, world.b.regionId);
   ids.closureB = await addClosure(world, world.b.catchmentId, '2026-12-24');
+  // Referrals: one awaiting assignment in catchment A, one assigned to provider two, one in catchment B.
+  ids.referralA = await createReferral(world, world.as.ssm_intake, clients.p1);
+  ids.referralP2 = await createReferral(world, world.as.ssm_intake, clients.p2);
+  const assigned = await world.request(world.as.ssm_intake, {
+    method: 'POST',
+    url: `/api/referrals/${ids.referralP2}/assign`,
+    payload: { organizationId: world.a.provider2, overrideReason: 'Fixture: assigned to provider two' },
+  });
+  expect(assigned.statusCode).toBe(200);
+  ids.referralB = await createReferral(world, world.bSessions.ssm_intake, clients.b);
   const [target] = await world.db
     .insert(users)
     .values({
@@ -63,8 +82,23 @@ function send(session: Session, req: ReturnType<typeof sampleRequest>) {
 }
 
 /** Ids of another catchment: no role of catchment A may touch these. */
+/** A referral source that fits the pathway of the role's organization (P1). */
+const sourceFor = (role: Role) =>
+  role === 'sa_caseworker' ? 'ontario_works' : role.startsWith('provider') ? 'walk_in' : 'trf';
+
+async function createReferral(w: World, as: Session, clientId: string): Promise<string> {
+  const res = await w.request(as, {
+    method: 'POST',
+    url: '/api/referrals',
+    payload: { clientId, source: 'trf' },
+  });
+  if (res.statusCode !== 201) throw new Error(`referral create failed: ${res.statusCode} ${res.body}`);
+  return (res.json() as { id: string }).id;
+}
+
 function otherCatchment() {
   return {
+    referralId: ids.referralB,
     clientId: clients.b,
     organizationId: world.b.provider,
     siteId: ids.siteB,
@@ -79,6 +113,7 @@ function otherCatchment() {
 /** Ids of another organization in the same catchment, for staff who are not SSM. */
 function otherOrganization(role: Role) {
   return {
+    referralId: ids.referralP2,
     clientId: role === 'sa_caseworker' ? clients.saOther : clients.p2,
     organizationId: world.a.provider2,
     siteId: ids.siteP2,
@@ -89,6 +124,7 @@ function otherOrganization(role: Role) {
 
 function foreignIdsFor(role: Role): string[] {
   const list = [
+    ids.referralB,
     clients.b,
     world.b.provider,
     world.b.ssm,
@@ -98,7 +134,8 @@ function foreignIdsFor(role: Role): string[] {
     world.b.regionId,
   ];
   if (role === 'ministry_viewer') list.push(clients.p1, clients.p2, clients.saMine, clients.saOther);
-  else if (!isSsm(role)) list.push(clients.p2, clients.saOther, world.provider2Caseworker.userId);
+  else if (!isSsm(role))
+    list.push(clients.p2, clients.saOther, world.provider2Caseworker.userId, ids.referralP2);
   if (role === 'sa_caseworker') list.push(clients.p1);
   if (role.startsWith('provider')) list.push(clients.saMine);
   return list;
@@ -117,12 +154,16 @@ describe('authorization matrix: every route × every role × another organizatio
   for (const role of ROLES) {
     it(`${role}: no cross-catchment or cross-organization read or write succeeds`, async () => {
       const session = world.as[role];
-      const variants = [{ name: 'other catchment', ids: otherCatchment() }];
-      if (!isSsm(role))
+      // Each variant names a source that fits the role's pathway, so only the foreign record is wrong.
+      const variants: { name: string; ids: Record<string, unknown> }[] = [
+        { name: 'other catchment', ids: { ...otherCatchment(), source: sourceFor(role) } },
+      ];
+      if (!isSsm(role)) {
         variants.push({
           name: 'other organization',
-          ids: otherOrganization(role) as ReturnType<typeof otherCatchment>,
+          ids: { ...otherOrganization(role), source: sourceFor(role) },
         });
+      }
       const foreign = foreignIdsFor(role);
       const failures: string[] = [];
       for (const route of world.app.routeCatalog) {
@@ -161,6 +202,9 @@ describe('authorization matrix: every route × every role × another organizatio
       for (const role of ROLES) {
         const session = world.as[role];
         const own = {
+          referralId: ids.referralA,
+          source: sourceFor(role),
+          overrideReason: 'Positive control override',
           clientId: role === 'sa_caseworker' ? clients.saMine : clients.p1,
           organizationId:
             isSsm(role) || role.startsWith('provider') ? world.a.provider1 : session.organizationId,

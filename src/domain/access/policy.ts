@@ -28,6 +28,9 @@ export const PERMISSIONS = [
   'calendar.read',
   'calendar.manage',
   'statistics.read',
+  'referral.read',
+  'referral.create',
+  'referral.assign',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +58,9 @@ export const GRANTS: Record<Permission, readonly Role[]> = {
   'calendar.read': EVERYONE,
   'calendar.manage': ['ssm_admin'],
   'statistics.read': ['ssm_manager', 'ssm_director', 'ssm_admin', 'ministry_viewer'],
+  'referral.read': CLIENT_WORKERS,
+  'referral.create': ['ssm_intake', 'provider_caseworker', 'provider_lead', 'sa_caseworker'],
+  'referral.assign': ['ssm_intake'],
 };
 
 export function hasPermission(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
@@ -129,4 +135,29 @@ export function assignableRoles(actor: Actor, targetKind: OrganizationKind): Rol
     return ['provider_caseworker', 'provider_lead', 'provider_admin'];
   }
   return [];
+}
+
+/**
+ * Which referrals an actor may see: SSM staff every referral of the catchment; a provider the
+ * referrals assigned to it and those it recorded itself (a walk-in sent on to SSM intake); an SA
+ * caseworker the referrals they made.
+ */
+export type ReferralVisibility =
+  | { kind: 'catchment'; catchmentId: string }
+  | { kind: 'assigned'; catchmentId: string; organizationId: string }
+  | { kind: 'referred_by'; catchmentId: string; userId: string }
+  | { kind: 'none' };
+
+export function referralVisibility(actor: Actor): ReferralVisibility {
+  if (!hasPermission(actor, 'referral.read')) return { kind: 'none' };
+  switch (actor.organizationKind) {
+    case 'ssm':
+      return { kind: 'catchment', catchmentId: actor.catchmentId };
+    case 'provider':
+      return { kind: 'assigned', catchmentId: actor.catchmentId, organizationId: actor.organizationId };
+    case 'sa_office':
+      return { kind: 'referred_by', catchmentId: actor.catchmentId, userId: actor.userId };
+    case 'ministry':
+      return { kind: 'none' };
+  }
 }

@@ -60,6 +60,16 @@ export class PersonalDataKey {
     return JSON.parse(this.crypto.decrypt(this.key, CONTACT_FIELD, sealed)) as Contact;
   }
 
+  /** Free text about the person (referral notes, later case notes), under the same key. */
+  sealText(field: string, text: string): Buffer {
+    if (!this.key) throw new Error('personal data key destroyed');
+    return this.crypto.encrypt(this.key, field, text);
+  }
+
+  openText(field: string, sealed: Buffer | null): string | null {
+    return this.key && sealed ? this.crypto.decrypt(this.key, field, sealed) : null;
+  }
+
   sealSin(digits: string): Buffer {
     if (!this.key) throw new Error('personal data key destroyed');
     return this.crypto.encrypt(this.key, SIN_FIELD, digits);

@@ -1,0 +1,146 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { ReferralVisibility } from '../../domain/access/policy.js';
+import type { Queryable } from '../connection.js';
+import { referralScope } from '../scope.js';
+import {
+  clientDataKeys,
+  clients,
+  organizations,
+  referralEvents,
+  referrals,
+  sites,
+  users,
+} from '../schema.js';
+
+export type ReferralRow = typeof referrals.$inferSelect;
+export type ReferralInsert = typeof referrals.$inferInsert;
+export type ReferralStatus = ReferralRow['status'];
+
+export async function nextReferralReference(q: Queryable): Promise<string> {
+  // Both drivers return { rows }; their result types differ only in extras this does not use.
+  const result = (await q.execute(sql`select nextval('referral_reference_seq') as n`)) as unknown as {
+    rows: { n: string | number }[];
+  };
+  return `RF-${String(result.rows[0]!.n).padStart(7, '0')}`;
+}
+
+export async function insertReferral(q: Queryable, values: ReferralInsert & { id: string }): Promise<void> {
+  await q.insert(referrals).values(values);
+}
+
+export async function updateReferral(
+  q: Queryable,
+  id: string,
+  values: Partial<ReferralInsert>,
+): Promise<void> {
+  await q
+    .update(referrals)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(referrals.id, id));
+}
+
+export async function addReferralEvent(
+  q: Queryable,
+  e: {
+    referralId: string;
+    actorUserId: string | null;
+    actorOrganizationId: string | null;
+    kind: string;
+    detail?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await q.insert(referralEvents).values({ ...e, detail: e.detail ?? {} });
+}
+
+/** A referral the actor may see, with the client's data key for its sealed notes. */
+export async function findVisibleReferral(q: Queryable, visibility: ReferralVisibility, id: string) {
+  const [row] = await q
+    .select({
+      referral: referrals,
+      clientGivenName: clients.legalGivenName,
+      clientFamilyName: clients.legalFamilyName,
+      clientReference: clients.reference,
+      wrappedKey: clientDataKeys.wrappedKey,
+    })
+    .from(referrals)
+    .innerJoin(clients, eq(clients.id, referrals.clientId))
+    .leftJoin(clientDataKeys, eq(clientDataKeys.clientId, referrals.clientId))
+    .where(and(eq(referrals.id, id), referralScope(visibility)));
+  return row ?? null;
+}
+
+export async function referralTimeline(q: Queryable, referralId: string) {
+  return q
+    .select({
+      at: referralEvents.at,
+      kind: referralEvents.kind,
+      detail: referralEvents.detail,
+      actorName: users.displayName,
+      actorOrganizationName: organizations.name,
+    })
+    .from(referralEvents)
+    .leftJoin(users, eq(users.id, referralEvents.actorUserId))
+    .leftJoin(organizations, eq(organizations.id, referralEvents.actorOrganizationId))
+    .where(eq(referralEvents.referralId, referralId))
+    .orderBy(asc(referralEvents.at));
+}
+
+export async function listVisibleReferrals(
+  q: Queryable,
+  visibility: ReferralVisibility,
+  filter: { statuses?: ReferralStatus[] | undefined; limit: number },
+) {
+  const where: SQL[] = [referralScope(visibility)];
+  if (filter.statuses?.length) where.push(inArray(referrals.status, filter.statuses));
+  return q
+    .select({
+      referral: referrals,
+      clientGivenName: clients.legalGivenName,
+      clientFamilyName: clients.legalFamilyName,
+      clientReference: clients.reference,
+      assignedOrganizationName: organizations.name,
+    })
+    .from(referrals)
+    .innerJoin(clients, eq(clients.id, referrals.clientId))
+    .leftJoin(organizations, eq(organizations.id, referrals.assignedOrganizationId))
+    .where(and(...where))
+    .orderBy(desc(referrals.receivedAt))
+    .limit(filter.limit);
+}
+
+/**
+ * Open referrals of a client anywhere in the network, whoever can see them: a walk-in must not
+ * start a second path for someone already on one (P2). Returns ids and owners only.
+ */
+export async function openReferralsOfClient(q: Queryable, clientId: string) {
+  return q
+    .select({ id: referrals.id, assignedOrganizationId: referrals.assignedOrganizationId })
+    .from(referrals)
+    .where(
+      and(eq(referrals.clientId, clientId), inArray(referrals.status, ['awaiting_assignment', 'assigned'])),
+    );
+}
+
+/** The provider directory the matrix ranks (P5): active provider sites of the catchment. */
+export async function providerDirectory(q: Queryable, catchmentId: string) {
+  return q
+    .select({ site: sites, organizationName: organizations.name })
+    .from(sites)
+    .innerJoin(organizations, eq(organizations.id, sites.organizationId))
+    .where(
+      and(
+        eq(organizations.catchmentId, catchmentId),
+        eq(organizations.kind, 'provider'),
+        eq(organizations.active, true),
+      ),
+    );
+}
+
+/** Open referrals assigned to each provider: the live caseload the matrix balances (P4 equity). */
+export async function openAssignedCounts(q: Queryable, catchmentId: string) {
+  return q
+    .select({ organizationId: referrals.assignedOrganizationId, open: sql<number>`count(*)`.mapWith(Number) })
+    .from(referrals)
+    .where(and(eq(referrals.catchmentId, catchmentId), eq(referrals.status, 'assigned')))
+    .groupBy(referrals.assignedOrganizationId);
+}

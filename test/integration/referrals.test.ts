@@ -1,0 +1,254 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sites } from '../../src/db/schema.js';
+import { createClient } from '../support/fixtures.js';
+import { createWorld, share, type Session, type World } from '../support/world.js';
+
+let world: World;
+beforeAll(async () => {
+  world = await createWorld();
+  // Provider one serves Francophones in French; provider two is a general site. Both in region 1.
+  const base = {
+    regionId: world.a.regionId,
+    street: '1 Main St',
+    city: 'Windsor',
+    postalCode: 'N9A 1B2',
+    latitude: 42.3,
+    longitude: -83.0,
+    hours: { mon: [{ opens: '09:00', closes: '17:00' }] },
+    accessibilityFeatures: [] as string[],
+  };
+  await world.db.insert(sites).values([
+    {
+      ...base,
+      organizationId: world.a.provider1,
+      name: 'One',
+      languages: ['en', 'fr'],
+      specializedPopulations: ['francophone'],
+      intakeCapacity: 10,
+    },
+    {
+      ...base,
+      organizationId: world.a.provider2,
+      name: 'Two',
+      languages: ['en'],
+      specializedPopulations: [],
+      intakeCapacity: 50,
+    },
+  ]);
+});
+afterAll(() => world?.close());
+
+interface ReferralBody {
+  id: string;
+  reference: string;
+  pathway: string;
+  status: string;
+  redirectRequested: boolean;
+  assignedOrganizationId: string | null;
+  notes: string | null;
+  explanation: { organizationId: string; rank: number; factors: { code: string; met: boolean }[] } | null;
+  timeline: { kind: string }[];
+}
+
+const refer = (as: Session, payload: Record<string, unknown>) =>
+  world.request(as, { method: 'POST', url: '/api/referrals', payload });
+
+describe('referrals (P1–P3, P6)', () => {
+  it('P1 pathway 1: an SA caseworker refers their client to SSM intake, with notes kept encrypted', async () => {
+    const clientId = await createClient(world, world.as.sa_caseworker, {
+      legalGivenName: 'Sam',
+      legalFamilyName: 'Ouellette',
+      dateOfBirth: '1988-02-02',
+    });
+    const res = await refer(world.as.sa_caseworker, {
+      clientId,
+      source: 'ontario_works',
+      warmReferral: true,
+      notes: 'Prefers mornings; childcare until 3 pm',
+    });
+    expect(res.statusCode).toBe(201);
+    const body = res.json() as ReferralBody;
+    expect(body).toMatchObject({
+      pathway: 'social_assistance',
+      status: 'awaiting_assignment',
+      notes: 'Prefers mornings; childcare until 3 pm',
+    });
+    expect(body.reference).toMatch(/^RF-\d{7}$/);
+    const raw = (await world.db.execute(
+      sql`select row_to_json(r)::text as row from referrals r`,
+    )) as unknown as { rows: { row: string }[] };
+    expect(raw.rows.map((r) => r.row).join()).not.toContain('childcare until');
+    // It is in the SSM's queue.
+    const queue = await world.request(world.as.ssm_intake, {
+      method: 'GET',
+      url: '/api/referrals',
+      query: { status: 'awaiting_assignment' },
+    });
+    expect((queue.json() as { items: { id: string }[] }).items.map((i) => i.id)).toContain(body.id);
+  });
+
+  it('P1: a source must fit the referrer’s pathway', async () => {
+    const clientId = await createClient(world, world.as.sa_caseworker, {
+      legalGivenName: 'Ana',
+      legalFamilyName: 'Lopes',
+      dateOfBirth: '1990-02-02',
+    });
+    const res = await refer(world.as.sa_caseworker, { clientId, source: 'trf' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ errors: [{ field: 'body.source' }] });
+  });
+
+  it('P4/P6: SSM intake sees the ranking with reasons, assigns the first suggestion, and only that provider sees why', async () => {
+    const clientId = await createClient(world, world.as.ssm_intake, {
+      legalGivenName: 'Élodie',
+      legalFamilyName: 'Roy',
+      dateOfBirth: '1995-05-05',
+      regionId: world.a.regionId,
+      specializedPopulations: { francophone: 'yes' },
+    });
+    const created = (
+      await refer(world.as.ssm_intake, {
+        clientId,
+        source: 'eo_contact_centre',
+        barriers: { language: 'fr' },
+      })
+    ).json() as ReferralBody;
+    const suggestions = await world.request(world.as.ssm_intake, {
+      method: 'GET',
+      url: `/api/referrals/${created.id}/suggestions`,
+    });
+    const ranked = (
+      suggestions.json() as { items: { organizationId: string; factors: { code: string; met: boolean }[] }[] }
+    ).items;
+    expect(ranked[0]!.organizationId).toBe(world.a.provider1);
+    expect(ranked[0]!.factors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'specialized_population', met: true })]),
+    );
+
+    const other = await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: `/api/referrals/${created.id}/assign`,
+      payload: { organizationId: world.a.provider2 },
+    });
+    expect(other.statusCode).toBe(400);
+    expect(other.json()).toMatchObject({ errors: [{ field: 'body.overrideReason' }] });
+
+    const assigned = await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: `/api/referrals/${created.id}/assign`,
+      payload: { organizationId: world.a.provider1 },
+    });
+    expect(assigned.statusCode).toBe(200);
+    expect((assigned.json() as ReferralBody).timeline.map((e) => e.kind)).toEqual(['created', 'assigned']);
+
+    const mine = (
+      await world.request(world.as.provider_caseworker, {
+        method: 'GET',
+        url: `/api/referrals/${created.id}`,
+      })
+    ).json() as ReferralBody;
+    expect(mine.explanation?.organizationId).toBe(world.a.provider1);
+    // The client is now shared with the provider.
+    expect(
+      (await world.request(world.as.provider_caseworker, { method: 'GET', url: `/api/clients/${clientId}` }))
+        .statusCode,
+    ).toBe(200);
+    // Another provider cannot see the referral at all.
+    expect(
+      (await world.request(world.provider2Caseworker, { method: 'GET', url: `/api/referrals/${created.id}` }))
+        .statusCode,
+    ).toBe(404);
+    // A second assignment is refused.
+    const again = await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: `/api/referrals/${created.id}/assign`,
+      payload: { organizationId: world.a.provider1 },
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('P3: a client’s choice binds the assignment, with the rule in both languages', async () => {
+    const clientId = await createClient(world, world.as.ssm_intake, {
+      legalGivenName: 'Kai',
+      legalFamilyName: 'Tanaka',
+      dateOfBirth: '1993-03-03',
+    });
+    const created = (
+      await refer(world.as.ssm_intake, {
+        clientId,
+        source: 'rasp',
+        clientChoiceOrganizationId: world.a.provider2,
+      })
+    ).json() as ReferralBody;
+    const res = await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: `/api/referrals/${created.id}/assign`,
+      payload: { organizationId: world.a.provider1, overrideReason: 'Closer to home' },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ rule: 'P3', code: 'rule_refused' });
+    expect((res.json() as { messageFr: string }).messageFr).toMatch(/^P3 :/);
+    const ranked = (
+      await world.request(world.as.ssm_intake, {
+        method: 'GET',
+        url: `/api/referrals/${created.id}/suggestions`,
+      })
+    ).json() as {
+      items: { organizationId: string; chosenByClient: boolean }[];
+    };
+    expect(ranked.items[0]).toMatchObject({ organizationId: world.a.provider2, chosenByClient: true });
+    const ok = await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: `/api/referrals/${created.id}/assign`,
+      payload: { organizationId: world.a.provider2 },
+    });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('P3 pathway 3: a walk-in belongs to the provider it walked into, without SSM screening', async () => {
+    const clientId = await createClient(world, world.provider2Caseworker, {
+      legalGivenName: 'Lea',
+      legalFamilyName: 'Morin',
+      dateOfBirth: '1999-09-09',
+    });
+    const res = await refer(world.provider2Caseworker, { clientId, source: 'walk_in' });
+    expect(res.json()).toMatchObject({
+      pathway: 'self_referral',
+      status: 'assigned',
+      assignedOrganizationId: world.a.provider2,
+      redirectRequested: false,
+    });
+  });
+
+  it('P2: a walk-in already referred elsewhere goes to SSM intake to be redirected', async () => {
+    const clientId = await createClient(world, world.as.ssm_intake, {
+      legalGivenName: 'Omar',
+      legalFamilyName: 'Haddad',
+      dateOfBirth: '1985-08-08',
+    });
+    const first = (await refer(world.as.ssm_intake, { clientId, source: 'trf' })).json() as ReferralBody;
+    await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: `/api/referrals/${first.id}/assign`,
+      payload: { organizationId: world.a.provider2, overrideReason: 'Test' },
+    });
+    await share(world.db, clientId, world.a.provider1);
+    const walkIn = await refer(world.as.provider_caseworker, { clientId, source: 'walk_in' });
+    expect(walkIn.json()).toMatchObject({
+      status: 'awaiting_assignment',
+      redirectRequested: true,
+      assignedOrganizationId: null,
+    });
+  });
+
+  it('one open referral per client for SA and SSM referrals', async () => {
+    const clientId = await createClient(world, world.as.ssm_intake, {
+      legalGivenName: 'Ivy',
+      legalFamilyName: 'Chen',
+      dateOfBirth: '1991-01-01',
+    });
+    expect((await refer(world.as.ssm_intake, { clientId, source: 'lbs' })).statusCode).toBe(201);
+    expect((await refer(world.as.ssm_intake, { clientId, source: 'lbs' })).statusCode).toBe(409);
+  });
+});
