@@ -374,6 +374,16 @@ export const referrals = pgTable(
     /** The matrix's ranking of the chosen provider at assignment: the answer to "why us?" (P6). */
     assignmentExplanation: jsonb('assignment_explanation').$type<unknown>(),
     overrideReason: text('override_reason'),
+    /** P8: for SA clients, the SA caseworker is contacted before a client is called non-responsive. */
+    saCaseworkerContactedAt: timestamp('sa_caseworker_contacted_at', { withTimezone: true }),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    returnReason: text('return_reason'),
+    /** The provider's account of its efforts, and the SSM's decision note: sealed like other notes. */
+    returnNoteEncrypted: bytea('return_note_encrypted'),
+    decisionNoteEncrypted: bytea('decision_note_encrypted'),
+    /** P10: the SSM's course after a return: return to SA, a case conference, or forward. */
+    ssmDecision: text('ssm_decision'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -401,4 +411,44 @@ export const referralEvents = pgTable(
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
   },
   (t) => [index('referral_events_referral').on(t.referralId, t.at)],
+);
+
+/** P7/P8: each attempt a provider makes to reach a referred client. */
+export const referralContactAttempts = pgTable(
+  'referral_contact_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    method: text('method').notNull(),
+    result: text('result').notNull(),
+    byUserId: uuid('by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('referral_contact_attempts_referral').on(t.referralId, t.at)],
+);
+
+/** P8/P9: appointments offered to a referred client, and whether they came. */
+export const referralAppointments = pgTable(
+  'referral_appointments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    scheduledFor: timestamp('scheduled_for', { withTimezone: true }).notNull(),
+    mode: text('mode').notNull(),
+    /** P9: a warm referral may bring the SA caseworker to the first appointment. */
+    saCaseworkerInvited: boolean('sa_caseworker_invited').notNull().default(false),
+    attended: boolean('attended'),
+    byUserId: uuid('by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('referral_appointments_referral').on(t.referralId, t.scheduledFor)],
 );

@@ -111,6 +111,7 @@ describe('sign-in with a password', () => {
         'organization.read',
         'referral.create',
         'referral.read',
+        'referral.work',
         'user.read',
       ].sort(),
     );

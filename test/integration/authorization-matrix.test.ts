@@ -2,7 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_ORGANIZATION_KIND, ROLES, type Role } from '../../src/domain/access/roles.js';
 import { users } from '../../src/db/schema.js';
-import { addClosure, addSite, placeClients } from '../support/fixtures.js';
+import { addClosure, addSite, createClient, placeClients } from '../support/fixtures.js';
 import { sampleRequest } from '../support/samples.js';
 import { createWorld, type Session, type World } from '../support/world.js';
 
@@ -23,8 +23,12 @@ const ids = {
   closureB: '',
   targetUser: '',
   referralA: '',
+  referralP1: '',
+  referralReturned: '',
   referralP2: '',
   referralB: '',
+  appointmentP1: '',
+  appointmentP2: '',
 };
 let dayCounter = 0;
 /** A fresh date each call, so closures created or deleted by the positive control never collide. */
@@ -50,6 +54,34 @@ beforeAll(async () => {
   });
   expect(assigned.statusCode).toBe(200);
   ids.referralB = await createReferral(world, world.bSessions.ssm_intake, clients.b);
+  // Provider one's own lead (with an appointment), and one it has returned, awaiting the SSM.
+  // Fresh clients, so these assignments share no one the matrix expects provider one not to see.
+  const saClient = await createClient(world, world.as.sa_caseworker, {
+    legalGivenName: 'Lead',
+    legalFamilyName: 'Fixture',
+    dateOfBirth: '1980-01-01',
+  });
+  const ssmClient = await createClient(world, world.as.ssm_intake, {
+    legalGivenName: 'Returned',
+    legalFamilyName: 'Fixture',
+    dateOfBirth: '1980-01-02',
+  });
+  ids.referralP1 = await createReferral(
+    world,
+    world.as.sa_caseworker,
+    saClient,
+    'assign-to-provider1',
+    'ontario_works',
+  );
+  ids.referralReturned = await createReferral(world, world.as.ssm_intake, ssmClient, 'assign-to-provider1');
+  const returned = await world.request(world.as.provider_caseworker, {
+    method: 'POST',
+    url: `/api/referrals/${ids.referralReturned}/return`,
+    payload: { reason: 'referred_in_error' },
+  });
+  expect(returned.statusCode).toBe(200);
+  ids.appointmentP1 = await offerAppointment(world.as.provider_caseworker, ids.referralP1);
+  ids.appointmentP2 = await offerAppointment(world.provider2Caseworker, ids.referralP2);
   const [target] = await world.db
     .insert(users)
     .values({
@@ -86,18 +118,51 @@ function send(session: Session, req: ReturnType<typeof sampleRequest>) {
 const sourceFor = (role: Role) =>
   role === 'sa_caseworker' ? 'ontario_works' : role.startsWith('provider') ? 'walk_in' : 'trf';
 
-async function createReferral(w: World, as: Session, clientId: string): Promise<string> {
+async function createReferral(
+  w: World,
+  as: Session,
+  clientId: string,
+  then?: 'assign-to-provider1',
+  source = 'trf',
+): Promise<string> {
   const res = await w.request(as, {
     method: 'POST',
     url: '/api/referrals',
-    payload: { clientId, source: 'trf' },
+    payload: { clientId, source },
   });
   if (res.statusCode !== 201) throw new Error(`referral create failed: ${res.statusCode} ${res.body}`);
-  return (res.json() as { id: string }).id;
+  const id = (res.json() as { id: string }).id;
+  if (then) {
+    const assigned = await w.request(w.as.ssm_intake, {
+      method: 'POST',
+      url: `/api/referrals/${id}/assign`,
+      payload: { organizationId: w.a.provider1, overrideReason: 'Fixture: assigned to provider one' },
+    });
+    if (assigned.statusCode !== 200) throw new Error(`assign failed: ${assigned.body}`);
+  }
+  return id;
+}
+
+async function offerAppointment(as: Session, referralId: string): Promise<string> {
+  const res = await world.request(as, {
+    method: 'POST',
+    url: `/api/referrals/${referralId}/appointments`,
+    payload: { scheduledFor: '2026-12-01T15:00:00Z', mode: 'virtual' },
+  });
+  if (res.statusCode !== 200) throw new Error(`appointment failed: ${res.body}`);
+  return (res.json() as { appointments: { id: string }[] }).appointments[0]!.id;
+}
+
+/** Which of catchment A's referrals a route acts on, so the positive control finds one in the right state. */
+function ownReferralFor(url: string): string {
+  if (url.endsWith('/assign') || url.endsWith('/suggestions')) return ids.referralA;
+  if (url.endsWith('/decision')) return ids.referralReturned;
+  return ids.referralP1;
 }
 
 function otherCatchment() {
   return {
+    appointmentId: ids.appointmentP2,
     referralId: ids.referralB,
     clientId: clients.b,
     organizationId: world.b.provider,
@@ -113,6 +178,7 @@ function otherCatchment() {
 /** Ids of another organization in the same catchment, for staff who are not SSM. */
 function otherOrganization(role: Role) {
   return {
+    appointmentId: ids.appointmentP2,
     referralId: ids.referralP2,
     clientId: role === 'sa_caseworker' ? clients.saOther : clients.p2,
     organizationId: world.a.provider2,
@@ -135,7 +201,13 @@ function foreignIdsFor(role: Role): string[] {
   ];
   if (role === 'ministry_viewer') list.push(clients.p1, clients.p2, clients.saMine, clients.saOther);
   else if (!isSsm(role))
-    list.push(clients.p2, clients.saOther, world.provider2Caseworker.userId, ids.referralP2);
+    list.push(
+      clients.p2,
+      clients.saOther,
+      world.provider2Caseworker.userId,
+      ids.referralP2,
+      ids.appointmentP2,
+    );
   if (role === 'sa_caseworker') list.push(clients.p1);
   if (role.startsWith('provider')) list.push(clients.saMine);
   return list;
@@ -202,7 +274,10 @@ describe('authorization matrix: every route × every role × another organizatio
       for (const role of ROLES) {
         const session = world.as[role];
         const own = {
-          referralId: ids.referralA,
+          referralId: ownReferralFor(route.url),
+          appointmentId: ids.appointmentP1,
+          reason: 'referred_in_error',
+          decision: 'case_conference_service',
           source: sourceFor(role),
           overrideReason: 'Positive control override',
           clientId: role === 'sa_caseworker' ? clients.saMine : clients.p1,

@@ -252,3 +252,149 @@ describe('referrals (P1–P3, P6)', () => {
     expect((await refer(world.as.ssm_intake, { clientId, source: 'lbs' })).statusCode).toBe(409);
   });
 });
+
+describe('provider leads: contact, appointments and returns (P7, P8, P10)', () => {
+  async function saLead() {
+    const clientId = await createClient(world, world.as.sa_caseworker, {
+      legalGivenName: 'Rita',
+      legalFamilyName: 'Moreau',
+      dateOfBirth: '1987-07-07',
+      preferredContactMethod: 'phone',
+    });
+    const created = (
+      await refer(world.as.sa_caseworker, { clientId, source: 'odsp' })
+    ).json() as ReferralBody;
+    await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: `/api/referrals/${created.id}/assign`,
+      payload: { organizationId: world.a.provider1, overrideReason: 'Test lead' },
+    });
+    return created.id;
+  }
+  const post = (url: string, payload: Record<string, unknown> = {}) =>
+    world.request(world.as.provider_caseworker, { method: 'POST', url, payload });
+
+  it('P7: a new lead shows its first-contact clock, met by a logged attempt; P11 shows the 120-day deadline', async () => {
+    const id = await saLead();
+    const lead = (
+      await world.request(world.as.provider_caseworker, { method: 'GET', url: `/api/referrals/${id}` })
+    ).json() as {
+      firstContact: { dueOn: string; state: string };
+      completion: { daysLeft: number; incomplete: boolean };
+    };
+    expect(['on_time', 'due_today']).toContain(lead.firstContact.state);
+    expect(lead.completion).toMatchObject({ daysLeft: 120, incomplete: false });
+    const after = (
+      await post(`/api/referrals/${id}/contact-attempts`, { method: 'phone', result: 'no_answer' })
+    ).json() as {
+      firstContact: { state: string };
+      contactAttempts: unknown[];
+    };
+    expect(after.firstContact.state).toBe('met');
+    expect(after.contactAttempts).toHaveLength(1);
+  });
+
+  it('P8: "unable to contact" is refused until 2 appointments, 3 attempts on different days and the SA caseworker contact, naming what is missing', async () => {
+    const id = await saLead();
+    const first = await post(`/api/referrals/${id}/return`, { reason: 'unable_to_contact' });
+    expect(first.statusCode).toBe(422);
+    const problem = first.json() as { rule: string; errors: { code: string }[]; messageFr: string };
+    expect(problem.rule).toBe('P8');
+    expect(problem.errors.map((e) => e.code)).toEqual([
+      'appointments_offered',
+      'contact_attempts',
+      'sa_caseworker_not_contacted',
+    ]);
+    expect(problem.messageFr).toMatch(/P8 :/);
+
+    for (const day of ['2026-03-02', '2026-03-03', '2026-03-04']) {
+      await post(`/api/referrals/${id}/contact-attempts`, {
+        method: 'phone',
+        result: 'no_answer',
+        at: `${day}T15:00:00Z`,
+      });
+    }
+    // An email does not count when the client prefers the phone.
+    await post(`/api/referrals/${id}/contact-attempts`, {
+      method: 'email',
+      result: 'other',
+      at: '2026-03-05T15:00:00Z',
+    });
+    for (const day of ['2026-03-10', '2026-03-12']) {
+      await post(`/api/referrals/${id}/appointments`, {
+        scheduledFor: `${day}T14:00:00Z`,
+        mode: 'in_person',
+      });
+    }
+    const second = await post(`/api/referrals/${id}/return`, { reason: 'unable_to_contact' });
+    expect((second.json() as { errors: { code: string }[] }).errors.map((e) => e.code)).toEqual([
+      'sa_caseworker_not_contacted',
+    ]);
+
+    await post(`/api/referrals/${id}/sa-caseworker-contacted`);
+    const returned = await post(`/api/referrals/${id}/return`, {
+      reason: 'unable_to_contact',
+      note: 'Three calls, two appointments missed',
+    });
+    expect(returned.statusCode).toBe(200);
+    expect(returned.json()).toMatchObject({ status: 'returned', returnReason: 'unable_to_contact' });
+    // The provider no longer works the lead.
+    expect(
+      (await post(`/api/referrals/${id}/contact-attempts`, { method: 'phone', result: 'reached' }))
+        .statusCode,
+    ).toBe(409);
+  });
+
+  it('P10: the SSM decides; "back to SA" only for SA referrals; forward reopens the assignment; the timeline tells it all', async () => {
+    const id = await saLead();
+    await post(`/api/referrals/${id}/return`, { reason: 'client_declined' });
+    const forward = await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: `/api/referrals/${id}/decision`,
+      payload: { decision: 'forward' },
+    });
+    expect(forward.json()).toMatchObject({
+      status: 'awaiting_assignment',
+      ssmDecision: 'forward',
+      assignedOrganizationId: null,
+    });
+    const reassigned = await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: `/api/referrals/${id}/assign`,
+      payload: { organizationId: world.a.provider2, overrideReason: 'Second provider' },
+    });
+    const timeline = (reassigned.json() as ReferralBody).timeline.map((e) => e.kind);
+    expect(timeline).toEqual(['created', 'assigned', 'returned', 'ssm_decision', 'assigned']);
+
+    const walkInClient = await createClient(world, world.provider2Caseworker, {
+      legalGivenName: 'Zed',
+      legalFamilyName: 'Walker',
+      dateOfBirth: '1990-10-10',
+    });
+    const walkIn = (
+      await refer(world.provider2Caseworker, { clientId: walkInClient, source: 'walk_in' })
+    ).json() as ReferralBody;
+    await world.request(world.provider2Caseworker, {
+      method: 'POST',
+      url: `/api/referrals/${walkIn.id}/return`,
+      payload: { reason: 'referred_in_error' },
+    });
+    const toSa = await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: `/api/referrals/${walkIn.id}/decision`,
+      payload: { decision: 'return_to_sa' },
+    });
+    expect(toSa.statusCode).toBe(422);
+    expect(toSa.json()).toMatchObject({ rule: 'P10' });
+  });
+
+  it('only the provider the lead is assigned to can work it', async () => {
+    const id = await saLead();
+    const other = await world.request(world.provider2Caseworker, {
+      method: 'POST',
+      url: `/api/referrals/${id}/contact-attempts`,
+      payload: { method: 'phone', result: 'reached' },
+    });
+    expect(other.statusCode).toBe(404);
+  });
+});

@@ -134,3 +134,12 @@ export async function organizationsByIds(q: Queryable, ids: string[]) {
   if (!ids.length) return [];
   return q.select().from(organizations).where(inArray(organizations.id, ids));
 }
+
+/** A client's wrapped data key, or null once it has been destroyed. */
+export async function findWrappedKey(q: Queryable, clientId: string): Promise<Buffer | null> {
+  const [row] = await q
+    .select({ wrappedKey: clientDataKeys.wrappedKey })
+    .from(clientDataKeys)
+    .where(eq(clientDataKeys.clientId, clientId));
+  return row?.wrappedKey ?? null;
+}

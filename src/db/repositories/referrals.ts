@@ -5,7 +5,10 @@ import { referralScope } from '../scope.js';
 import {
   clientDataKeys,
   clients,
+  clientShares,
   organizations,
+  referralAppointments,
+  referralContactAttempts,
   referralEvents,
   referrals,
   sites,
@@ -143,4 +146,59 @@ export async function openAssignedCounts(q: Queryable, catchmentId: string) {
     .from(referrals)
     .where(and(eq(referrals.catchmentId, catchmentId), eq(referrals.status, 'assigned')))
     .groupBy(referrals.assignedOrganizationId);
+}
+
+export async function addContactAttempt(q: Queryable, values: typeof referralContactAttempts.$inferInsert) {
+  const [row] = await q.insert(referralContactAttempts).values(values).returning();
+  return row!;
+}
+
+export async function contactAttemptsOf(q: Queryable, referralId: string) {
+  return q
+    .select()
+    .from(referralContactAttempts)
+    .where(eq(referralContactAttempts.referralId, referralId))
+    .orderBy(asc(referralContactAttempts.at));
+}
+
+export async function addAppointment(q: Queryable, values: typeof referralAppointments.$inferInsert) {
+  const [row] = await q.insert(referralAppointments).values(values).returning();
+  return row!;
+}
+
+export async function appointmentsOf(q: Queryable, referralId: string) {
+  return q
+    .select()
+    .from(referralAppointments)
+    .where(eq(referralAppointments.referralId, referralId))
+    .orderBy(asc(referralAppointments.scheduledFor));
+}
+
+export async function setAttendance(
+  q: Queryable,
+  referralId: string,
+  appointmentId: string,
+  attended: boolean,
+) {
+  const rows = await q
+    .update(referralAppointments)
+    .set({ attended })
+    .where(and(eq(referralAppointments.id, appointmentId), eq(referralAppointments.referralId, referralId)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+/** Ends the provider's access through this referral when it hands the referral back. */
+export async function revokeReferralShare(q: Queryable, clientId: string, organizationId: string) {
+  await q
+    .update(clientShares)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(clientShares.clientId, clientId),
+        eq(clientShares.organizationId, organizationId),
+        eq(clientShares.reason, 'referral'),
+        sql`${clientShares.revokedAt} is null`,
+      ),
+    );
 }

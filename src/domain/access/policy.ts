@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   'referral.read',
   'referral.create',
   'referral.assign',
+  'referral.work',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,6 +62,8 @@ export const GRANTS: Record<Permission, readonly Role[]> = {
   'referral.read': CLIENT_WORKERS,
   'referral.create': ['ssm_intake', 'provider_caseworker', 'provider_lead', 'sa_caseworker'],
   'referral.assign': ['ssm_intake'],
+  // Logging contact, offering appointments and returning a lead: the provider's front line.
+  'referral.work': ['provider_caseworker', 'provider_lead'],
 };
 
 export function hasPermission(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {

@@ -3,7 +3,13 @@ import { contextOf } from '../auth/plugin.js';
 import { listOf } from '../http/common.js';
 import { problemResponses } from '../http/problem.js';
 import {
+  appointmentBody,
+  appointmentParams,
   assignBody,
+  attendanceBody,
+  contactAttemptBody,
+  decisionBody,
+  returnBody,
   rankedProviderSchema,
   referralCreateBody,
   referralListQuery,
@@ -11,7 +17,19 @@ import {
   referralSchema,
   referralSummarySchema,
 } from './schemas.js';
-import { assignReferral, createReferral, getReferral, listReferrals, suggestProviders } from './service.js';
+import {
+  assignReferral,
+  createReferral,
+  decideReturn,
+  getReferral,
+  listReferrals,
+  logContactAttempt,
+  markSaCaseworkerContacted,
+  offerAppointment,
+  recordAttendance,
+  returnReferral,
+  suggestProviders,
+} from './service.js';
 
 /** Referrals into employment services: the three pathways (P1), SSM assignment with the matrix (P4). */
 export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -94,5 +112,90 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => assignReferral(deps, contextOf(request), request.params.referralId, request.body),
+  );
+
+  const work = (summary: string) => ({
+    tags,
+    summary,
+    params: referralParams,
+    response: { 200: referralSchema, ...problemResponses },
+  });
+
+  app.post(
+    '/referrals/:referralId/contact-attempts',
+    {
+      config: { access: 'referral.work' },
+      schema: { ...work('Log an attempt to reach the client (P7, P8)'), body: contactAttemptBody },
+    },
+    async (request) => logContactAttempt(deps, contextOf(request), request.params.referralId, request.body),
+  );
+
+  app.post(
+    '/referrals/:referralId/appointments',
+    {
+      config: { access: 'referral.work' },
+      schema: {
+        ...work(
+          'Offer an appointment, in person or virtual; a warm referral may invite the SA caseworker (P8, P9)',
+        ),
+        body: appointmentBody,
+      },
+    },
+    async (request) => offerAppointment(deps, contextOf(request), request.params.referralId, request.body),
+  );
+
+  app.put(
+    '/referrals/:referralId/appointments/:appointmentId/attendance',
+    {
+      config: { access: 'referral.work' },
+      schema: {
+        ...work('Record whether the client came to an appointment'),
+        params: appointmentParams,
+        body: attendanceBody,
+      },
+    },
+    async (request) =>
+      recordAttendance(
+        deps,
+        contextOf(request),
+        request.params.referralId,
+        request.params.appointmentId,
+        request.body.attended,
+      ),
+  );
+
+  app.post(
+    '/referrals/:referralId/sa-caseworker-contacted',
+    {
+      config: { access: 'referral.work' },
+      schema: work('Record that the SA caseworker was contacted about reaching the client (P8)'),
+    },
+    async (request) => markSaCaseworkerContacted(deps, contextOf(request), request.params.referralId),
+  );
+
+  app.post(
+    '/referrals/:referralId/return',
+    {
+      config: { access: 'referral.work' },
+      schema: {
+        ...work(
+          'Return the referral to SSM intake with one of the seven reasons (P10; P8 for "unable to contact")',
+        ),
+        body: returnBody,
+      },
+    },
+    async (request) => returnReferral(deps, contextOf(request), request.params.referralId, request.body),
+  );
+
+  app.post(
+    '/referrals/:referralId/decision',
+    {
+      config: { access: 'referral.assign' },
+      schema: {
+        ...work('Decide on a returned referral: back to SA, a case conference, or forward (P10)'),
+        body: decisionBody,
+      },
+    },
+    async (request) => decideReturn(deps, contextOf(request), request.params.referralId, request.body),
   );
 };

@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import { REFERRAL_SOURCES, PATHWAYS } from '../../domain/referral/pathways.js';
+import { RETURN_REASONS, SSM_DECISIONS } from '../../domain/referral/returns.js';
+import { CONTACT_METHODS } from '../clients/schemas.js';
 import { SERVICE_LANGUAGES } from '../../domain/organizations/sites.js';
 import { queryInt, timestamp, uuidParam } from '../http/common.js';
 
 export const REFERRAL_STATUSES = ['awaiting_assignment', 'assigned', 'returned', 'closed'] as const;
+export const CONTACT_RESULTS = [
+  'reached',
+  'no_answer',
+  'left_message',
+  'wrong_number',
+  'undeliverable',
+  'other',
+] as const;
+export const APPOINTMENT_MODES = ['in_person', 'virtual'] as const;
 
 const barriers = z.object({
   transportation: z.boolean().default(false),
@@ -73,6 +84,36 @@ export const referralSchema = z
     explanation: rankedProviderSchema
       .nullable()
       .describe('P6: why the assigned provider was chosen; shown to the SSM and to that provider only'),
+    saCaseworkerContactedAt: timestamp.nullable(),
+    returnReason: z.enum(RETURN_REASONS).nullable(),
+    returnNote: z.string().nullable(),
+    decisionNote: z.string().nullable(),
+    returnedAt: timestamp.nullable(),
+    ssmDecision: z.enum(SSM_DECISIONS).nullable(),
+    contactAttempts: z.array(
+      z.object({ at: timestamp, method: z.enum(CONTACT_METHODS), result: z.enum(CONTACT_RESULTS) }),
+    ),
+    appointments: z.array(
+      z.object({
+        id: z.uuid(),
+        scheduledFor: timestamp,
+        mode: z.enum(APPOINTMENT_MODES),
+        saCaseworkerInvited: z.boolean(),
+        attended: z.boolean().nullable(),
+      }),
+    ),
+    firstContact: z
+      .object({
+        dueOn: z.iso.date(),
+        state: z.enum(['met', 'on_time', 'due_today', 'overdue']),
+        businessDaysLeft: z.number().int(),
+      })
+      .nullable()
+      .describe('P7: first contact attempt within 2 business days of assignment'),
+    completion: z
+      .object({ deadline: z.iso.date(), daysLeft: z.number().int(), incomplete: z.boolean() })
+      .nullable()
+      .describe('P11: 120 days from the SSM referral to an active plan'),
     timeline: z.array(
       z.object({
         at: timestamp,
@@ -118,4 +159,29 @@ export const assignBody = z.object({
     .nullable()
     .default(null)
     .describe('Required when the provider is not the matrix’s first suggestion'),
+});
+
+export const contactAttemptBody = z.object({
+  method: z.enum(CONTACT_METHODS),
+  result: z.enum(CONTACT_RESULTS),
+  at: timestamp.optional().describe('When the attempt was made; now if omitted'),
+});
+
+export const appointmentBody = z.object({
+  scheduledFor: timestamp,
+  mode: z.enum(APPOINTMENT_MODES),
+  saCaseworkerInvited: z.boolean().default(false).describe('P9: the SA caseworker joins a warm referral'),
+});
+
+export const appointmentParams = z.object({ referralId: uuidParam, appointmentId: uuidParam });
+export const attendanceBody = z.object({ attended: z.boolean() });
+
+export const returnBody = z.object({
+  reason: z.enum(RETURN_REASONS),
+  note: z.string().trim().min(3).max(2000).nullable().default(null),
+});
+
+export const decisionBody = z.object({
+  decision: z.enum(SSM_DECISIONS),
+  note: z.string().trim().min(3).max(2000).nullable().default(null),
 });

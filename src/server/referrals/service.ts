@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { Database } from '../../db/connection.js';
+import type { Database, Transaction } from '../../db/connection.js';
 import { clientVisibility, referralVisibility } from '../../domain/access/policy.js';
 import { identifiedPopulations } from '../../domain/people/specialized-populations.js';
 import { pathwayOf, sourceFitsPathway } from '../../domain/referral/pathways.js';
 import { rankProviders, type RankedProvider, type ReferralNeeds } from '../../domain/referral/matrix.js';
-import { ensureShare, findVisibleClient } from '../../db/repositories/clients.js';
+import { ensureShare, findVisibleClient, findWrappedKey } from '../../db/repositories/clients.js';
 import { findOrganization } from '../../db/repositories/organizations.js';
 import {
   addReferralEvent,
@@ -13,7 +13,13 @@ import {
   insertReferral,
   listVisibleReferrals,
   nextReferralReference,
+  addAppointment,
+  addContactAttempt,
+  appointmentsOf,
+  contactAttemptsOf,
   openAssignedCounts,
+  revokeReferralShare,
+  setAttendance,
   openReferralsOfClient,
   providerDirectory,
   referralTimeline,
@@ -27,12 +33,34 @@ import type { RequestContext } from '../http/context.js';
 import { conflict, forbidden, invalid, notFound, ProblemError } from '../http/problem.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
 import type {
+  APPOINTMENT_MODES,
+  appointmentBody,
   assignBody,
+  CONTACT_RESULTS,
+  contactAttemptBody,
+  decisionBody,
   rankedProviderSchema,
   Referral,
   referralCreateBody,
   referralSummarySchema,
+  returnBody,
 } from './schemas.js';
+import { calendarFor } from '../calendar/service.js';
+import {
+  completionClock,
+  firstContactClock,
+  nonResponsiveShortfalls,
+  type ContactMethod,
+} from '../../domain/referral/contact-standards.js';
+import {
+  decisionAllowed,
+  statusAfterDecision,
+  type ReturnReason,
+  type SsmDecision,
+} from '../../domain/referral/returns.js';
+
+type ContactResult = (typeof CONTACT_RESULTS)[number];
+type AppointmentMode = (typeof APPOINTMENT_MODES)[number];
 
 export interface ReferralDeps {
   db: Database;
@@ -40,6 +68,12 @@ export interface ReferralDeps {
 }
 
 const NOTES_FIELD = 'referral.notes';
+const RETURN_NOTE_FIELD = 'referral.return_note';
+const DECISION_NOTE_FIELD = 'referral.decision_note';
+
+async function noteKey(deps: ReferralDeps, clientId: string): Promise<PersonalDataKey> {
+  return PersonalDataKey.open(deps.crypto, clientId, await findWrappedKey(deps.db, clientId));
+}
 type RankedView = z.infer<typeof rankedProviderSchema>;
 
 const refuse = (rule: string, en: string, fr: string) =>
@@ -151,7 +185,15 @@ export async function getReferral(
 ): Promise<Referral> {
   const row = await visibleReferral(deps, ctx, id);
   const r = row.referral;
-  const timeline = await referralTimeline(deps.db, id);
+  const [timeline, attempts, appointments, calendar] = await Promise.all([
+    referralTimeline(deps.db, id),
+    contactAttemptsOf(deps.db, id),
+    appointmentsOf(deps.db, id),
+    calendarFor(deps.db, r.catchmentId),
+  ]);
+  const now = new Date();
+  const working = r.status === 'assigned' && r.assignedAt !== null;
+  const key = PersonalDataKey.open(deps.crypto, r.clientId, row.wrappedKey);
   if (!options.audited) await deps.db.transaction((tx) => audit(tx, ctx, 'read', 'referral', id, r.clientId));
   // P6: the chosen provider, and only it (and the SSM), may see why it was chosen.
   const mayExplain =
@@ -179,6 +221,27 @@ export async function getReferral(
     assignedAt: r.assignedAt?.toISOString() ?? null,
     overrideReason: mayExplain ? r.overrideReason : null,
     explanation: mayExplain ? ((r.assignmentExplanation as RankedView | null) ?? null) : null,
+    saCaseworkerContactedAt: r.saCaseworkerContactedAt?.toISOString() ?? null,
+    returnNote: key.openText(RETURN_NOTE_FIELD, r.returnNoteEncrypted),
+    decisionNote: key.openText(DECISION_NOTE_FIELD, r.decisionNoteEncrypted),
+    returnReason: r.returnReason as ReturnReason | null,
+    returnedAt: r.returnedAt?.toISOString() ?? null,
+    ssmDecision: r.ssmDecision as SsmDecision | null,
+    contactAttempts: attempts.map((a) => ({
+      at: a.at.toISOString(),
+      method: a.method as ContactMethod,
+      result: a.result as ContactResult,
+    })),
+    appointments: appointments.map((a) => ({
+      id: a.id,
+      scheduledFor: a.scheduledFor.toISOString(),
+      mode: a.mode as AppointmentMode,
+      saCaseworkerInvited: a.saCaseworkerInvited,
+      attended: a.attended,
+    })),
+    firstContact: working ? firstContactClock(calendar, r.assignedAt!, attempts[0]?.at ?? null, now) : null,
+    // P11 runs from an SSM referral; a walk-in's clock starts with its assessment (a later issue).
+    completion: working && r.pathway !== 'self_referral' ? completionClock(r.assignedAt!, null, now) : null,
     timeline: timeline.map((e) => ({
       at: e.at.toISOString(),
       kind: e.kind,
@@ -341,4 +404,204 @@ export async function assignReferral(
     await audit(tx, ctx, 'update', 'referral', id, row.referral.clientId);
   });
   return getReferral(deps, ctx, id, { audited: true });
+}
+
+/** A referral the actor's provider is working: assigned to it and still open. */
+async function workingReferral(deps: ReferralDeps, ctx: RequestContext, id: string) {
+  const row = await visibleReferral(deps, ctx, id);
+  if (row.referral.assignedOrganizationId !== ctx.actor.organizationId) throw notFound('Referral');
+  if (row.referral.status !== 'assigned') {
+    throw conflict('referral_not_open', `This referral is ${row.referral.status.replace(/_/g, ' ')}.`);
+  }
+  return row;
+}
+
+/** One step on a referral: the change, its timeline event and its audit entry in one transaction. */
+async function step(
+  deps: ReferralDeps,
+  ctx: RequestContext,
+  referral: { id: string; clientId: string },
+  kind: string,
+  detail: Record<string, unknown>,
+  write: (tx: Transaction) => Promise<void>,
+) {
+  await deps.db.transaction(async (tx) => {
+    await write(tx);
+    await addReferralEvent(tx, {
+      referralId: referral.id,
+      actorUserId: ctx.actor.userId,
+      actorOrganizationId: ctx.actor.organizationId,
+      kind,
+      detail,
+    });
+    await audit(tx, ctx, 'update', 'referral', referral.id, referral.clientId);
+  });
+  return getReferral(deps, ctx, referral.id, { audited: true });
+}
+
+/** P7/P8: the provider logs an attempt to reach the client. */
+export async function logContactAttempt(
+  deps: ReferralDeps,
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof contactAttemptBody>,
+) {
+  const { referral } = await workingReferral(deps, ctx, id);
+  const at = input.at ? new Date(input.at) : new Date();
+  if (at.getTime() > Date.now() + 5 * 60_000) throw invalid('body.at', 'An attempt cannot be in the future.');
+  return step(
+    deps,
+    ctx,
+    referral,
+    'contact_attempt',
+    { method: input.method, result: input.result },
+    async (tx) => {
+      await addContactAttempt(tx, {
+        referralId: id,
+        at,
+        method: input.method,
+        result: input.result,
+        byUserId: ctx.actor.userId,
+      });
+    },
+  );
+}
+
+/** P8/P9: the provider offers an appointment, the SA caseworker invited for a warm referral. */
+export async function offerAppointment(
+  deps: ReferralDeps,
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof appointmentBody>,
+) {
+  const { referral } = await workingReferral(deps, ctx, id);
+  const detail = { mode: input.mode, saCaseworkerInvited: input.saCaseworkerInvited };
+  return step(deps, ctx, referral, 'appointment_offered', detail, async (tx) => {
+    await addAppointment(tx, {
+      referralId: id,
+      scheduledFor: new Date(input.scheduledFor),
+      mode: input.mode,
+      saCaseworkerInvited: input.saCaseworkerInvited,
+      byUserId: ctx.actor.userId,
+    });
+  });
+}
+
+export async function recordAttendance(
+  deps: ReferralDeps,
+  ctx: RequestContext,
+  id: string,
+  appointmentId: string,
+  attended: boolean,
+) {
+  const { referral } = await workingReferral(deps, ctx, id);
+  const kind = attended ? 'appointment_attended' : 'appointment_missed';
+  return step(deps, ctx, referral, kind, { appointmentId }, async (tx) => {
+    if (!(await setAttendance(tx, id, appointmentId, attended))) throw notFound('Appointment');
+  });
+}
+
+/** P8: for an SA client, the SA caseworker was contacted about reaching the client. */
+export async function markSaCaseworkerContacted(deps: ReferralDeps, ctx: RequestContext, id: string) {
+  const { referral } = await workingReferral(deps, ctx, id);
+  if (referral.pathway !== 'social_assistance') {
+    throw invalid(
+      'params.referralId',
+      'Only a referral from social assistance has an SA caseworker to contact.',
+    );
+  }
+  return step(deps, ctx, referral, 'sa_caseworker_contacted', {}, async (tx) => {
+    await updateReferral(tx, id, { saCaseworkerContactedAt: new Date() });
+  });
+}
+
+/**
+ * P10: the provider hands the referral back with one of the seven reasons. "Unable to contact" needs
+ * the P8 evidence first; the refusal names what is missing, in both languages.
+ */
+export async function returnReferral(
+  deps: ReferralDeps,
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof returnBody>,
+) {
+  const { referral } = await workingReferral(deps, ctx, id);
+  if (input.reason === 'other' && !input.note)
+    throw invalid('body.note', 'Say why, when the reason is "other".', 'required');
+  if (input.reason === 'unable_to_contact') {
+    const client = await findVisibleClient(deps.db, clientVisibility(ctx.actor), referral.clientId);
+    const [attempts, appointments] = await Promise.all([
+      contactAttemptsOf(deps.db, id),
+      appointmentsOf(deps.db, id),
+    ]);
+    const missing = nonResponsiveShortfalls({
+      preferredMethod: (client?.client.preferredContactMethod as ContactMethod | null) ?? null,
+      attempts: attempts.map((a) => ({ method: a.method as ContactMethod, at: a.at })),
+      appointmentsOffered: appointments.length,
+      socialAssistanceClient: referral.pathway === 'social_assistance',
+      saCaseworkerContacted: referral.saCaseworkerContactedAt !== null,
+    });
+    if (missing.length) {
+      throw new ProblemError(422, 'rule_refused', 'Refused by a program rule', {
+        rule: 'P8',
+        detail: missing.map((m) => m.en).join(' '),
+        messageFr: missing.map((m) => m.fr).join(' '),
+        errors: missing.map((m) => ({ field: 'body.reason', message: m.en, code: m.code })),
+      });
+    }
+  }
+  // Sealed before the transaction opens: on PGlite's single connection a look-up made outside an open
+  // transaction would wait for it forever.
+  const returnNote = input.note
+    ? (await noteKey(deps, referral.clientId)).sealText(RETURN_NOTE_FIELD, input.note)
+    : null;
+  return step(deps, ctx, referral, 'returned', { reason: input.reason }, async (tx) => {
+    await updateReferral(tx, id, {
+      status: 'returned',
+      returnedAt: new Date(),
+      returnReason: input.reason,
+      returnNoteEncrypted: returnNote,
+    });
+    await revokeReferralShare(tx, referral.clientId, ctx.actor.organizationId);
+  });
+}
+
+/** P10: the SSM's course after a return: (a) back to SA, (b)/(c) a case conference, (d) forward. */
+export async function decideReturn(
+  deps: ReferralDeps,
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof decisionBody>,
+) {
+  const { referral } = await visibleReferral(deps, ctx, id);
+  if (referral.status !== 'returned')
+    throw conflict('not_returned', 'Only a returned referral awaits a decision.');
+  if (!decisionAllowed(input.decision, referral.pathway)) {
+    throw refuse(
+      'P10',
+      'Only a referral from social assistance can be returned to it.',
+      'Seul un aiguillage provenant de l’aide sociale peut lui être retourné.',
+    );
+  }
+  const status = statusAfterDecision(input.decision);
+  const decisionNote = input.note
+    ? (await noteKey(deps, referral.clientId)).sealText(DECISION_NOTE_FIELD, input.note)
+    : null;
+  return step(deps, ctx, referral, 'ssm_decision', { decision: input.decision }, async (tx) => {
+    await updateReferral(tx, id, {
+      status,
+      ssmDecision: input.decision,
+      decidedAt: new Date(),
+      decisionNoteEncrypted: decisionNote,
+      // Forwarding reopens the assignment for another provider; the earlier choice no longer binds.
+      ...(status === 'awaiting_assignment'
+        ? {
+            assignedOrganizationId: null,
+            assignedSiteId: null,
+            assignedAt: null,
+            clientChoiceOrganizationId: null,
+          }
+        : {}),
+    });
+  });
 }
