@@ -33,12 +33,24 @@ export interface OpenOptions {
   pgliteDir?: string | undefined;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
+  /**
+   * Called when an idle pooled connection fails (server restart, terminated backend). Without a
+   * handler node-postgres would raise it as an uncaught error and stop the process.
+   */
+  onIdleError?: (error: Error & { code?: string }) => void;
 }
 
 /** Opens the database and brings its schema up to date: migrations always run on open. */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.maxConnections ?? 10 });
+    // The pool replaces a failed idle connection by itself; only say that it happened (no query text).
+    pool.on(
+      'error',
+      options.onIdleError ??
+        ((e: Error & { code?: string }) =>
+          console.error(`database connection lost (${e.code ?? e.name}); reconnecting`)),
+    );
     const db = drizzlePg(pool, { schema }) as unknown as Database;
     await migratePg(drizzlePg(pool), { migrationsFolder: MIGRATIONS_FOLDER });
     return { db, engine: 'postgres', close: () => pool.end() };

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { torontoDate } from '../../src/domain/calendar/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sites } from '../../src/db/schema.js';
 import { createClient } from '../support/fixtures.js';
@@ -396,5 +397,52 @@ describe('provider leads: contact, appointments and returns (P7, P8, P10)', () =
       payload: { method: 'phone', result: 'reached' },
     });
     expect(other.statusCode).toBe(404);
+  });
+});
+
+describe('K5 referral metrics', () => {
+  it('per provider for a period: assigned, contacted, returned and lost-contact counts; aggregates only', async () => {
+    const today = torontoDate(new Date());
+    const res = await world.request(world.as.ssm_manager, {
+      method: 'GET',
+      url: '/api/referrals/metrics',
+      query: { from: today, to: today },
+    });
+    expect(res.statusCode).toBe(200);
+    const rows = (
+      res.json() as {
+        items: {
+          organizationId: string;
+          organizationName: string;
+          referralsAssigned: number;
+          lostContact: number;
+          returned: number;
+          lostContactRate: number;
+        }[];
+      }
+    ).items;
+    const one = rows.find((r) => r.organizationId === world.a.provider1);
+    // Earlier tests in this file assigned provider one several leads, one lost for want of contact.
+    expect(one).toMatchObject({ organizationName: 'Provider One' });
+    expect(one!.referralsAssigned).toBeGreaterThanOrEqual(4);
+    expect(one!.lostContact).toBe(1);
+    expect(one!.returned).toBeGreaterThanOrEqual(2);
+    expect(one!.lostContactRate).toBeCloseTo(1 / one!.referralsAssigned, 3);
+    expect(res.body).not.toMatch(/Rita|Moreau/);
+    const yesterday = await world.request(world.as.ssm_manager, {
+      method: 'GET',
+      url: '/api/referrals/metrics',
+      query: { from: '2020-01-01', to: '2020-01-31' },
+    });
+    expect((yesterday.json() as { items: unknown[] }).items).toEqual([]);
+    expect(
+      (
+        await world.request(world.as.provider_caseworker, {
+          method: 'GET',
+          url: '/api/referrals/metrics',
+          query: { from: today, to: today },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });

@@ -202,3 +202,37 @@ export async function revokeReferralShare(q: Queryable, clientId: string, organi
       ),
     );
 }
+
+/**
+ * Timeline events of the catchment's referrals that had an assignment between two instants, with
+ * everything that followed it, for the K5 metrics.
+ */
+export async function eventsOfReferralsAssignedBetween(
+  q: Queryable,
+  catchmentId: string,
+  from: Date,
+  to: Date,
+) {
+  const assigned = q
+    .selectDistinct({ id: referralEvents.referralId })
+    .from(referralEvents)
+    .innerJoin(referrals, eq(referrals.id, referralEvents.referralId))
+    .where(
+      and(
+        eq(referrals.catchmentId, catchmentId),
+        eq(referralEvents.kind, 'assigned'),
+        sql`${referralEvents.at} >= ${from.toISOString()}`,
+        sql`${referralEvents.at} < ${to.toISOString()}`,
+      ),
+    );
+  return q
+    .select({
+      referralId: referralEvents.referralId,
+      at: referralEvents.at,
+      kind: referralEvents.kind,
+      actorOrganizationId: referralEvents.actorOrganizationId,
+      detail: referralEvents.detail,
+    })
+    .from(referralEvents)
+    .where(inArray(referralEvents.referralId, assigned));
+}

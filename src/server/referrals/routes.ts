@@ -9,6 +9,8 @@ import {
   attendanceBody,
   contactAttemptBody,
   decisionBody,
+  metricsQuery,
+  providerMetricsSchema,
   returnBody,
   rankedProviderSchema,
   referralCreateBody,
@@ -26,6 +28,7 @@ import {
   logContactAttempt,
   markSaCaseworkerContacted,
   offerAppointment,
+  providerMetrics,
   recordAttendance,
   returnReferral,
   suggestProviders,
@@ -65,6 +68,23 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ items: await listReferrals(deps, contextOf(request), request.query) }),
+  );
+
+  app.get(
+    '/referrals/metrics',
+    {
+      config: { access: 'statistics.read' },
+      schema: {
+        tags,
+        summary:
+          'K5 per provider: response time to first contact (P7), returned and lost-contact rates, for a period',
+        querystring: metricsQuery,
+        response: { 200: listOf(providerMetricsSchema), ...problemResponses },
+      },
+    },
+    async (request) => ({
+      items: await providerMetrics(deps, contextOf(request), request.query.from, request.query.to),
+    }),
   );
 
   app.get(

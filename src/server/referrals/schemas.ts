@@ -3,7 +3,7 @@ import { REFERRAL_SOURCES, PATHWAYS } from '../../domain/referral/pathways.js';
 import { RETURN_REASONS, SSM_DECISIONS } from '../../domain/referral/returns.js';
 import { CONTACT_METHODS } from '../clients/schemas.js';
 import { SERVICE_LANGUAGES } from '../../domain/organizations/sites.js';
-import { queryInt, timestamp, uuidParam } from '../http/common.js';
+import { isoDate, queryInt, timestamp, uuidParam } from '../http/common.js';
 
 export const REFERRAL_STATUSES = ['awaiting_assignment', 'assigned', 'returned', 'closed'] as const;
 export const CONTACT_RESULTS = [
@@ -185,3 +185,28 @@ export const decisionBody = z.object({
   decision: z.enum(SSM_DECISIONS),
   note: z.string().trim().min(3).max(2000).nullable().default(null),
 });
+
+export const metricsQuery = z
+  .object({ from: isoDate, to: isoDate })
+  .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"', path: ['to'] });
+
+export const providerMetricsSchema = z
+  .object({
+    organizationId: z.uuid(),
+    organizationName: z.string(),
+    referralsAssigned: z.number().int(),
+    contacted: z.number().int(),
+    averageBusinessDaysToFirstContact: z.number().nullable(),
+    firstContactWithinStandardRate: z
+      .number()
+      .nullable()
+      .describe('P7: share of referrals first contacted within 2 business days'),
+    returned: z.number().int(),
+    returnedRate: z.number().nullable(),
+    lostContact: z.number().int(),
+    lostContactRate: z
+      .number()
+      .nullable()
+      .describe('Returns for "unable to contact" (P8) over referrals assigned'),
+  })
+  .meta({ id: 'ProviderReferralMetrics' });

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { addCalendarDays, torontoDate } from '../../domain/calendar/index.js';
+import { assignmentFacts, referralMetrics } from '../../domain/referral/metrics.js';
 import type { z } from 'zod';
 import type { Database, Transaction } from '../../db/connection.js';
 import { clientVisibility, referralVisibility } from '../../domain/access/policy.js';
@@ -6,7 +8,7 @@ import { identifiedPopulations } from '../../domain/people/specialized-populatio
 import { pathwayOf, sourceFitsPathway } from '../../domain/referral/pathways.js';
 import { rankProviders, type RankedProvider, type ReferralNeeds } from '../../domain/referral/matrix.js';
 import { ensureShare, findVisibleClient, findWrappedKey } from '../../db/repositories/clients.js';
-import { findOrganization } from '../../db/repositories/organizations.js';
+import { findOrganization, listOrganizations } from '../../db/repositories/organizations.js';
 import {
   addReferralEvent,
   findVisibleReferral,
@@ -17,6 +19,7 @@ import {
   addContactAttempt,
   appointmentsOf,
   contactAttemptsOf,
+  eventsOfReferralsAssignedBetween,
   openAssignedCounts,
   revokeReferralShare,
   setAttendance,
@@ -604,4 +607,35 @@ export async function decideReturn(
         : {}),
     });
   });
+}
+
+/**
+ * K5: per provider, referrals assigned between two Ontario dates (inclusive): response time to the
+ * first contact attempt in business days, returns and lost contact. Counts only, no personal data.
+ */
+export async function providerMetrics(deps: ReferralDeps, ctx: RequestContext, from: string, to: string) {
+  // A day of margin either side in UTC, then exact Ontario dates: no time-zone arithmetic in SQL.
+  const events = await eventsOfReferralsAssignedBetween(
+    deps.db,
+    ctx.actor.catchmentId,
+    new Date(`${addCalendarDays(from, -1)}T00:00:00Z`),
+    new Date(`${addCalendarDays(to, 2)}T00:00:00Z`),
+  );
+  const facts = assignmentFacts(events).filter((f) => {
+    const day = torontoDate(f.assignedAt);
+    return day >= from && day <= to;
+  });
+  const [calendar, providers] = await Promise.all([
+    calendarFor(deps.db, ctx.actor.catchmentId),
+    listOrganizations(deps.db, {
+      catchmentId: ctx.actor.catchmentId,
+      kind: 'provider',
+      includeInactive: true,
+    }),
+  ]);
+  const names = new Map(providers.map((p) => [p.organization.id, p.organization.name]));
+  return referralMetrics(calendar, facts).map((m) => ({
+    ...m,
+    organizationName: names.get(m.organizationId) ?? '',
+  }));
 }

@@ -1,0 +1,98 @@
+/**
+ * Operational metrics the SSM watches (K5), per provider: how fast referrals get a first contact
+ * attempt (P7), how many come back (P10) and how many are lost for want of contact (P8).
+ * Pure: the caller supplies each referral assigned in the period and its first attempt.
+ */
+import { torontoDate, type BusinessCalendar } from '../calendar/index.js';
+import { FIRST_CONTACT_BUSINESS_DAYS } from './contact-standards.js';
+
+export interface AssignedReferralFacts {
+  organizationId: string;
+  assignedAt: Date;
+  firstAttemptAt: Date | null;
+  returnReason: string | null;
+}
+
+export interface ProviderReferralMetrics {
+  organizationId: string;
+  referralsAssigned: number;
+  /** Referrals with a first attempt, and how many business days it took on average. */
+  contacted: number;
+  averageBusinessDaysToFirstContact: number | null;
+  /** Share of referrals whose first attempt met the P7 standard (of those assigned). */
+  firstContactWithinStandardRate: number | null;
+  returned: number;
+  returnedRate: number | null;
+  lostContact: number;
+  lostContactRate: number | null;
+}
+
+const rate = (n: number, of: number) => (of === 0 ? null : Math.round((n / of) * 1000) / 1000);
+
+export function referralMetrics(
+  calendar: BusinessCalendar,
+  facts: readonly AssignedReferralFacts[],
+): ProviderReferralMetrics[] {
+  const byProvider = new Map<string, AssignedReferralFacts[]>();
+  for (const f of facts) byProvider.set(f.organizationId, [...(byProvider.get(f.organizationId) ?? []), f]);
+  return [...byProvider.entries()]
+    .map(([organizationId, list]) => {
+      const delays = list
+        .filter((f) => f.firstAttemptAt)
+        .map((f) => calendar.businessDaysBetween(torontoDate(f.assignedAt), torontoDate(f.firstAttemptAt!)));
+      const withinStandard = delays.filter((d) => d <= FIRST_CONTACT_BUSINESS_DAYS).length;
+      const returned = list.filter((f) => f.returnReason !== null).length;
+      const lost = list.filter((f) => f.returnReason === 'unable_to_contact').length;
+      return {
+        organizationId,
+        referralsAssigned: list.length,
+        contacted: delays.length,
+        averageBusinessDaysToFirstContact: delays.length
+          ? Math.round((delays.reduce((a, b) => a + b, 0) / delays.length) * 10) / 10
+          : null,
+        firstContactWithinStandardRate: rate(withinStandard, list.length),
+        returned,
+        returnedRate: rate(returned, list.length),
+        lostContact: lost,
+        lostContactRate: rate(lost, list.length),
+      };
+    })
+    .sort((a, b) => a.organizationId.localeCompare(b.organizationId));
+}
+
+export interface TimelineEvent {
+  referralId: string;
+  at: Date;
+  kind: string;
+  actorOrganizationId: string | null;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * One fact per assignment, read from referral timelines, so a referral returned by one provider and
+ * forwarded to another counts once for each, each with its own first attempt and return.
+ */
+export function assignmentFacts(events: readonly TimelineEvent[]): AssignedReferralFacts[] {
+  const byReferral = new Map<string, TimelineEvent[]>();
+  for (const e of events) byReferral.set(e.referralId, [...(byReferral.get(e.referralId) ?? []), e]);
+  const facts: AssignedReferralFacts[] = [];
+  for (const list of byReferral.values()) {
+    const ordered = [...list].sort((a, b) => a.at.getTime() - b.at.getTime());
+    ordered.forEach((e, i) => {
+      if (e.kind !== 'assigned' || typeof e.detail.organizationId !== 'string') return;
+      const organizationId = e.detail.organizationId;
+      const next = ordered.findIndex((x, j) => j > i && x.kind === 'assigned');
+      const during = ordered
+        .slice(i + 1, next === -1 ? undefined : next)
+        .filter((x) => x.actorOrganizationId === organizationId);
+      const returned = during.find((x) => x.kind === 'returned');
+      facts.push({
+        organizationId,
+        assignedAt: e.at,
+        firstAttemptAt: during.find((x) => x.kind === 'contact_attempt')?.at ?? null,
+        returnReason: typeof returned?.detail.reason === 'string' ? returned.detail.reason : null,
+      });
+    });
+  }
+  return facts;
+}
