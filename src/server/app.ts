@@ -26,6 +26,7 @@ import type { AppServices, RouteEntry } from './http/context.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { PersonCrypto } from './privacy/crypto.js';
 import { referralRoutes } from './referrals/routes.js';
+import { screeningRoutes } from './referrals/screening.js';
 import { statisticsRoutes } from './statistics/routes.js';
 import { userRoutes } from './users/routes.js';
 import { healthRoutes } from './health/routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(calendarRoutes);
       await api.register(referralRoutes);
+      await api.register(screeningRoutes);
       await api.register(statisticsRoutes);
     },
     { prefix: API_PREFIX },

@@ -446,3 +446,48 @@ describe('K5 referral metrics', () => {
     ).toBe(403);
   });
 });
+
+describe('screening tool (E1–E6) over the API', () => {
+  const answers = {
+    dateOfBirth: '1990-01-01',
+    livesInOntario: true,
+    hasSin: true,
+    workAuthorization: 'citizen',
+    workPermit: 'not_applicable',
+    secondarySchoolCompleted: true,
+  };
+  it('E1: an eligible adult; E4: an employer-specific permit is self-directed only, with the rule in both languages', async () => {
+    const ok = await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: '/api/screening',
+      payload: answers,
+    });
+    expect(ok.json()).toMatchObject({ outcome: 'case_managed_eligible', reasons: [] });
+    const permit = await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: '/api/screening',
+      payload: {
+        ...answers,
+        workAuthorization: 'refugee_claimant',
+        workPermit: 'employer_specific',
+        sinTemporary: true,
+      },
+    });
+    expect(permit.json()).toMatchObject({
+      outcome: 'self_directed_only',
+      reasons: [{ rule: 'E4', code: 'employer_specific_permit' }],
+    });
+    expect((permit.json() as { reasons: { fr: string }[] }).reasons[0]!.fr).toMatch(/permis/);
+  });
+  it('ministry viewers cannot screen people', async () => {
+    expect(
+      (
+        await world.request(world.as.ministry_viewer, {
+          method: 'POST',
+          url: '/api/screening',
+          payload: answers,
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});
