@@ -366,6 +366,8 @@ export const referrals = pgTable(
     status: referralStatus('status').notNull(),
     /** A walk-in whose client is already served elsewhere goes to SSM intake to be redirected (P2). */
     redirectRequested: boolean('redirect_requested').notNull().default(false),
+    /** The source's own id for the person, e.g. the TRF list's trf_id: a person is not added twice. */
+    sourceReference: text('source_reference'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     assignedOrganizationId: uuid('assigned_organization_id').references(() => organizations.id),
     assignedSiteId: uuid('assigned_site_id').references(() => sites.id),
@@ -391,6 +393,9 @@ export const referrals = pgTable(
     index('referrals_catchment_status').on(t.catchmentId, t.status, t.receivedAt),
     index('referrals_assigned_org').on(t.assignedOrganizationId, t.status),
     index('referrals_client').on(t.clientId),
+    uniqueIndex('referrals_source_reference')
+      .on(t.catchmentId, t.source, t.sourceReference)
+      .where(sql`${t.sourceReference} is not null`),
   ],
 );
 
@@ -451,4 +456,24 @@ export const referralAppointments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('referral_appointments_referral').on(t.referralId, t.scheduledFor)],
+);
+
+/** Each TRF file imported, by content hash: importing the same file again adds nothing. */
+export const trfImports = pgTable(
+  'trf_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    fileHash: text('file_hash').notNull(),
+    fileName: text('file_name').notNull(),
+    importedByUserId: uuid('imported_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Counts, skipped lines and line errors: line numbers, fields and codes only, no values. */
+    summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('trf_imports_file').on(t.catchmentId, t.fileHash)],
 );

@@ -27,6 +27,7 @@ import { organizationRoutes } from './organizations/routes.js';
 import { PersonCrypto } from './privacy/crypto.js';
 import { referralRoutes } from './referrals/routes.js';
 import { screeningRoutes } from './referrals/screening.js';
+import { trfImportRoutes } from './referrals/trf-import.js';
 import { statisticsRoutes } from './statistics/routes.js';
 import { userRoutes } from './users/routes.js';
 import { healthRoutes } from './health/routes.js';
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(calendarRoutes);
       await api.register(referralRoutes);
       await api.register(screeningRoutes);
+      await api.register(trfImportRoutes);
       await api.register(statisticsRoutes);
     },
     { prefix: API_PREFIX },

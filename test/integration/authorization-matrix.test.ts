@@ -2,6 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_ORGANIZATION_KIND, ROLES, type Role } from '../../src/domain/access/roles.js';
 import { users } from '../../src/db/schema.js';
+import { addCalendarDays } from '../../src/domain/calendar/index.js';
 import { addClosure, addSite, createClient, placeClients } from '../support/fixtures.js';
 import { sampleRequest } from '../support/samples.js';
 import { createWorld, type Session, type World } from '../support/world.js';
@@ -32,10 +33,7 @@ const ids = {
 };
 let dayCounter = 0;
 /** A fresh date each call, so closures created or deleted by the positive control never collide. */
-const freshDate = () => {
-  dayCounter++;
-  return `2031-${String(1 + Math.floor(dayCounter / 28)).padStart(2, '0')}-${String(1 + (dayCounter % 28)).padStart(2, '0')}`;
-};
+const freshDate = () => addCalendarDays('2031-01-01', dayCounter++);
 
 beforeAll(async () => {
   world = await createWorld();
@@ -278,6 +276,7 @@ describe('authorization matrix: every route × every role × another organizatio
           appointmentId: ids.appointmentP1,
           reason: 'referred_in_error',
           decision: 'case_conference_service',
+          csv: `trf_id,given_name,family_name,date_of_birth,sin\nM${freshDate()},Matrix,Import,1990-01-01,`,
           source: sourceFor(role),
           overrideReason: 'Positive control override',
           clientId: role === 'sa_caseworker' ? clients.saMine : clients.p1,

@@ -491,3 +491,81 @@ describe('screening tool (E1–E6) over the API', () => {
     ).toBe(403);
   });
 });
+
+describe('TRF daily list import (P1 pathway 2)', () => {
+  const header = 'trf_id,given_name,family_name,date_of_birth,sin,phone,email,postal_code,language';
+  const importList = (fileName: string, csv: string) =>
+    world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: '/api/referrals/trf-imports',
+      payload: { fileName, csv },
+    });
+  interface Result {
+    alreadyImported: boolean;
+    rowsRead: number;
+    referralsCreated: number;
+    newClients: number;
+    skipped: { line: number; reason: string }[];
+    errors: { line: number; field: string }[];
+  }
+
+  it('lands each new applicant in the SSM queue, reports bad rows by line, and is idempotent', async () => {
+    const csv = [
+      header,
+      'TRF-1001,Nadia,Haddad,1992-02-02,543 210 983,519-555-0111,nadia@example.com,N9A 1B2,fr',
+      'TRF-1002,Broken,Date,02/02/1992,234567899,,,,',
+      'TRF-1003,Ming,Li,1980-08-08,130-692-544,,,,en',
+      'TRF-1004,Bad,Sin,1980-08-08,130692545,,,,en',
+    ].join('\r\n');
+    const trfQueue = async () =>
+      (
+        (
+          await world.request(world.as.ssm_intake, {
+            method: 'GET',
+            url: '/api/referrals',
+            query: { status: 'awaiting_assignment', limit: '200' },
+          })
+        ).json() as {
+          items: { clientName: string; source: string }[];
+        }
+      ).items.filter((i) => i.source === 'trf');
+    const before = (await trfQueue()).length;
+    const first = await importList('trf-2026-03-02.csv', csv);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({
+      alreadyImported: false,
+      rowsRead: 4,
+      referralsCreated: 2,
+      newClients: 2,
+      skipped: [],
+      errors: [
+        { line: 3, field: 'date_of_birth' },
+        { line: 5, field: 'sin' },
+      ],
+    });
+    const queue = await trfQueue();
+    expect(queue).toHaveLength(before + 2);
+    expect(queue.map((i) => i.clientName)).toEqual(expect.arrayContaining(['Ming Li', 'Nadia Haddad']));
+
+    const again = (await importList('trf-2026-03-02 (copy).csv', csv)).json() as Result;
+    expect(again).toMatchObject({ alreadyImported: true, referralsCreated: 2 });
+    expect(await trfQueue()).toHaveLength(before + 2);
+  });
+
+  it('a person already on a list or on an open referral is skipped; one known by SIN gets no second record', async () => {
+    const csv = [
+      header,
+      'TRF-1001,Nadia,Haddad,1992-02-02,543210983,,,,fr',
+      'TRF-2001,Sam,Ouellette,1988-02-02,927419531,,,,',
+    ].join('\n');
+    const result = (await importList('trf-2026-03-03.csv', csv)).json() as Result;
+    expect(result.skipped).toEqual([{ line: 2, reason: 'already_on_a_list' }]);
+    expect(result).toMatchObject({ referralsCreated: 1, newClients: 1 });
+  });
+
+  it('a file without the required columns is refused as a whole, naming the field', async () => {
+    const res = await importList('wrong.csv', 'name,dob\nA,1990-01-01');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ errors: [{ field: 'body.csv' }] });
+  });
+});

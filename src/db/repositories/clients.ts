@@ -143,3 +143,19 @@ export async function findWrappedKey(q: Queryable, clientId: string): Promise<Bu
     .where(eq(clientDataKeys.clientId, clientId));
   return row?.wrappedKey ?? null;
 }
+
+/** Clients holding any of these SIN blind indexes, whoever can see them, with whether they have an open referral. */
+export async function clientsBySinIndexes(q: Queryable, sinIndexes: string[]) {
+  if (!sinIndexes.length) return [];
+  return q
+    .select({
+      id: clients.id,
+      sinIndex: clients.sinIndex,
+      openReferrals:
+        sql<number>`(select count(*) from referrals r where r.client_id = "clients"."id" and r.status in ('awaiting_assignment', 'assigned'))`.mapWith(
+          Number,
+        ),
+    })
+    .from(clients)
+    .where(inArray(clients.sinIndex, sinIndexes));
+}

@@ -12,6 +12,7 @@ import {
   referralEvents,
   referrals,
   sites,
+  trfImports,
   users,
 } from '../schema.js';
 
@@ -235,4 +236,38 @@ export async function eventsOfReferralsAssignedBetween(
     })
     .from(referralEvents)
     .where(inArray(referralEvents.referralId, assigned));
+}
+
+export async function findTrfImport(q: Queryable, catchmentId: string, fileHash: string) {
+  const [row] = await q
+    .select()
+    .from(trfImports)
+    .where(and(eq(trfImports.catchmentId, catchmentId), eq(trfImports.fileHash, fileHash)));
+  return row ?? null;
+}
+
+export async function insertTrfImport(q: Queryable, values: typeof trfImports.$inferInsert) {
+  const [row] = await q.insert(trfImports).values(values).returning();
+  return row!;
+}
+
+/** Which of a list's source references already have a referral in the catchment. */
+export async function existingSourceReferences(
+  q: Queryable,
+  catchmentId: string,
+  source: string,
+  refs: string[],
+): Promise<Set<string>> {
+  if (!refs.length) return new Set();
+  const rows = await q
+    .select({ ref: referrals.sourceReference })
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.catchmentId, catchmentId),
+        eq(referrals.source, source),
+        inArray(referrals.sourceReference, refs),
+      ),
+    );
+  return new Set(rows.map((r) => r.ref!));
 }
