@@ -1,4 +1,4 @@
-import type { WeeklyHours } from '../domain/organizations/sites.js';
+import { ACCESSIBILITY_FEATURES, type WeeklyHours } from '../domain/organizations/sites.js';
 import type { Role } from '../domain/access/roles.js';
 
 /**
@@ -178,17 +178,7 @@ export const PROVIDERS: DemoProvider[] = [
         hours: weekdays('08:30', '16:30'),
         languages: ['en', 'asl'],
         specializedPopulations: ['disability', 'odsp'],
-        accessibilityFeatures: [
-          'step_free_entrance',
-          'elevator',
-          'accessible_washroom',
-          'accessible_parking',
-          'hearing_loop',
-          'sign_language_on_request',
-          'screen_reader_workstation',
-          'quiet_room',
-          'near_public_transit',
-        ],
+        accessibilityFeatures: [...ACCESSIBILITY_FEATURES],
         intakeCapacity: 35,
       },
     ],

@@ -73,3 +73,14 @@ export function weeklyHoursProblems(hours: WeeklyHours): string[] {
   }
   return problems;
 }
+
+/** Service after 18:00 or on a weekend: what a client with childcare or work hours needs (P4 barriers). */
+export const EXTENDED_HOURS_AFTER = '18:00';
+
+export function hasExtendedHours(hours: WeeklyHours): boolean {
+  return (
+    WEEKDAYS.some((day) => (hours[day] ?? []).some((span) => span.closes > EXTENDED_HOURS_AFTER)) ||
+    (hours.sat ?? []).length > 0 ||
+    (hours.sun ?? []).length > 0
+  );
+}

@@ -29,7 +29,7 @@ import {
   updateReferral,
   type ReferralStatus,
 } from '../../db/repositories/referrals.js';
-import type { ServiceLanguage } from '../../domain/organizations/sites.js';
+import { hasExtendedHours, type ServiceLanguage } from '../../domain/organizations/sites.js';
 import { audit } from '../audit/record.js';
 import { PersonalDataKey } from '../clients/personal-data.js';
 import type { RequestContext } from '../http/context.js';
@@ -316,9 +316,7 @@ export async function suggestProviders(
       languages: d.site.languages,
       specializedPopulations: d.site.specializedPopulations,
       accessibilityFeatures: d.site.accessibilityFeatures,
-      extendedHours:
-        Object.values(d.site.hours).some((spans) => spans?.some((s) => s.closes > '18:00')) ||
-        !!d.site.hours.sat?.length,
+      extendedHours: hasExtendedHours(d.site.hours),
       active: d.site.active,
     })),
     [...capacity.entries()].map(([organizationId, target]) => ({
