@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../src/seed/network.js';
-import { expectAccessible, openPage, startPathways, type Running } from './harness.js';
+import { expectAccessible, openPage, signIn, startPathways, type Running } from './harness.js';
 
 /** A provider caseworker searches first (C1), adds a new client, and sees the SIN masked (E2). */
 let running: Running;
@@ -12,16 +12,7 @@ afterAll(() => running?.stop());
 describe.each(['en', 'fr'] as const)('client search and creation (%s)', (lang) => {
   it('C1/E2: search, add a client, see the masked SIN, and find them again', async () => {
     const { page, problems } = await openPage(running);
-    await page.goto('/sign-in');
-    await page.locator('#email').waitFor();
-    if (!(await page.getAttribute('html', 'lang'))?.startsWith(lang))
-      await page.getByTestId('language-toggle').click();
-    await page.locator('#email').fill(demoEmail('provider_caseworker'));
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.getByTestId('sign-in').click();
-    await page.getByTestId('sign-out').waitFor();
-    if (!(await page.getAttribute('html', 'lang'))?.startsWith(lang))
-      await page.getByTestId('language-toggle').click();
+    await signIn(page, demoEmail('provider_caseworker'), DEMO_PASSWORD, lang);
 
     const family = lang === 'en' ? 'Quennevillez' : 'Beaudoinette';
     await page.getByTestId('nav-clients').click();

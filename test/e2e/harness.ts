@@ -114,3 +114,28 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   );
   expect(violations).toEqual([]);
 }
+
+/** Switches the interface language with the header toggle, unless it is already the one wanted. */
+export async function setLanguage(page: Page, lang: 'en' | 'fr'): Promise<void> {
+  if ((await page.getAttribute('html', 'lang'))?.startsWith(lang)) return;
+  await page.getByTestId('language-toggle').click();
+  await expect.poll(() => page.getAttribute('html', 'lang')).toMatch(new RegExp(`^${lang}`));
+}
+
+/** Signs in with a demo account's email and password, then makes sure the page is in `lang`. */
+export async function signIn(page: Page, email: string, password: string, lang: 'en' | 'fr'): Promise<void> {
+  await page.goto('/sign-in');
+  await page.locator('#email').waitFor();
+  await setLanguage(page, lang);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('sign-out').waitFor();
+  // The account's saved language wins on sign-in; switch back if it differs.
+  await setLanguage(page, lang);
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('sign-out').click();
+  await page.locator('#email').waitFor();
+}

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/domain/access/roles.js';
 import { DEMO_PASSWORD, demoEmail } from '../../src/seed/network.js';
-import { expectAccessible, openPage, startPathways, type Running } from './harness.js';
+import { expectAccessible, openPage, setLanguage, startPathways, type Running } from './harness.js';
 
 /**
  * Every role signs in, in English and in French, visits every page its navigation offers, and each
@@ -16,6 +16,7 @@ afterAll(() => running?.stop());
 
 const NAV = [
   'home',
+  'referrals',
   'clients',
   'organizations',
   'users',
@@ -24,12 +25,6 @@ const NAV = [
   'audit',
   'account',
 ] as const;
-
-async function setLanguage(page: Page, lang: 'en' | 'fr') {
-  if ((await page.getAttribute('html', 'lang'))?.startsWith(lang)) return;
-  await page.getByTestId('language-toggle').click();
-  await expect.poll(() => page.getAttribute('html', 'lang')).toMatch(new RegExp(`^${lang}`));
-}
 
 async function signIn(page: Page, role: Role, lang: 'en' | 'fr') {
   await page.goto('/sign-in');

@@ -17,6 +17,10 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OrganizationDetailPage } from './pages/OrganizationDetailPage.js';
 import { OrganizationFormPage } from './pages/OrganizationFormPage.js';
 import { OrganizationsPage } from './pages/OrganizationsPage.js';
+import { ReferralDetailPage } from './pages/referrals/ReferralDetailPage.js';
+import { ReferralFormPage } from './pages/referrals/ReferralFormPage.js';
+import { ReferralsPage } from './pages/referrals/ReferralsPage.js';
+import { TrfImportPage } from './pages/referrals/TrfImportPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { SiteFormPage } from './pages/SiteFormPage.js';
 import { StatisticsPage } from './pages/StatisticsPage.js';
@@ -119,6 +123,38 @@ export function App() {
           element={
             <Requires permission="client.update">
               <ClientFormPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="clients/:clientId/refer"
+          element={
+            <Requires permission="referral.create">
+              <ReferralFormPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="referrals"
+          element={
+            <Requires permission="referral.read">
+              <ReferralsPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="referrals/trf-import"
+          element={
+            <Requires permission="referral.assign">
+              <TrfImportPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="referrals/:referralId"
+          element={
+            <Requires permission="referral.read">
+              <ReferralDetailPage />
             </Requires>
           }
         />

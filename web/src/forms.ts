@@ -82,6 +82,15 @@ export function problemMessage(error: unknown, t: TFunction, locale: string): st
 
 /** Turns an API refusal into form errors: per-field messages plus a summary line when needed. */
 export function problemToFormErrors(error: unknown, t: TFunction, locale: string): FormErrors {
+  if (error instanceof ApiError && error.problem.rule && (error.problem.errors?.length ?? 0) !== 1) {
+    // A business-rule refusal says which rule and everything that is missing (P8 lists each part), in
+    // both languages: show it whole on top rather than split over fields, where French would fall
+    // back to a generic word. A refusal about one field (E2 on the SIN) stays on that field.
+    const message = problemMessage(error, t, locale);
+    const { rule } = error.problem;
+    const colon = locale === 'fr' ? ' : ' : ': ';
+    return { summary: message.startsWith(rule) ? message : `${rule}${colon}${message}`, fields: {} };
+  }
   if (!(error instanceof ApiError) || !error.problem.errors?.length) {
     return { summary: problemMessage(error, t, locale), fields: {} };
   }

@@ -1,6 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { get } from './api.js';
-import type { Catchment, Client, ListOf, Organization, OrganizationKind, Site, User } from './types.js';
+import type {
+  Catchment,
+  Client,
+  ListOf,
+  Organization,
+  OrganizationKind,
+  Referral,
+  ReferralSummary,
+  Site,
+  User,
+  Worklist,
+  WorklistBucket,
+} from './types.js';
 
 /** Query keys in one place, so a mutation invalidates exactly what it changed. */
 export const keys = {
@@ -21,6 +33,12 @@ export const keys = {
   nonBusinessDays: (year: number) => ['calendar', 'non-business-days', year] as const,
   calendarAll: ['calendar'] as const,
   statistics: ['statistics'] as const,
+  referralsAll: ['referrals'] as const,
+  worklist: ['referrals', 'worklist'] as const,
+  referrals: (bucket: WorklistBucket | '') => ['referrals', 'list', bucket] as const,
+  referral: (id: string) => ['referrals', 'one', id] as const,
+  suggestions: (id: string) => ['referrals', 'suggestions', id] as const,
+  referralMetrics: (from: string, to: string) => ['referrals', 'metrics', from, to] as const,
 };
 
 export const useCatchment = () =>
@@ -75,5 +93,21 @@ export const useClient = (id: string | undefined) =>
   useQuery({
     queryKey: keys.client(id ?? ''),
     queryFn: () => get<Client>(`/clients/${encodeURIComponent(id ?? '')}`),
+    enabled: Boolean(id),
+  });
+
+export const useWorklist = () =>
+  useQuery({ queryKey: keys.worklist, queryFn: () => get<Worklist>('/referrals/worklist') });
+
+export const useReferrals = (bucket: WorklistBucket | '') =>
+  useQuery({
+    queryKey: keys.referrals(bucket),
+    queryFn: () => get<ListOf<ReferralSummary>>('/referrals', { bucket: bucket || undefined, limit: 200 }),
+  });
+
+export const useReferral = (id: string | undefined) =>
+  useQuery({
+    queryKey: keys.referral(id ?? ''),
+    queryFn: () => get<Referral>(`/referrals/${encodeURIComponent(id ?? '')}`),
     enabled: Boolean(id),
   });

@@ -319,3 +319,228 @@ export interface ClientStatistics {
   providers: number;
   sites: number;
 }
+
+// Referrals (issue 3). The vocabularies come from src/domain/referral; the shapes follow
+// src/server/referrals/schemas.ts.
+export {
+  PATHWAYS,
+  SOURCES_BY_PATHWAY,
+  type Pathway,
+  type ReferralSource,
+} from '../../src/domain/referral/pathways.js';
+export {
+  RETURN_REASONS,
+  SSM_DECISIONS,
+  type ReturnReason,
+  type SsmDecision,
+} from '../../src/domain/referral/returns.js';
+export {
+  WORKLIST_BUCKETS,
+  type WorklistBucket,
+  type WorklistView,
+} from '../../src/domain/referral/worklist.js';
+import type { Pathway, ReferralSource } from '../../src/domain/referral/pathways.js';
+import type { ReturnReason, SsmDecision } from '../../src/domain/referral/returns.js';
+import type { WorklistBucket, WorklistView } from '../../src/domain/referral/worklist.js';
+import type {
+  ScreeningOutcome,
+  ScreeningReason,
+  WorkAuthorization,
+  WorkPermit,
+} from '../../src/domain/eligibility/screening.js';
+export type { ScreeningOutcome, ScreeningReason, WorkAuthorization, WorkPermit };
+
+export const REFERRAL_STATUSES = ['awaiting_assignment', 'assigned', 'returned', 'closed'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export const CONTACT_RESULTS = [
+  'reached',
+  'no_answer',
+  'left_message',
+  'wrong_number',
+  'undeliverable',
+  'other',
+] as const;
+export type ContactResult = (typeof CONTACT_RESULTS)[number];
+export const APPOINTMENT_MODES = ['in_person', 'virtual'] as const;
+export type AppointmentMode = (typeof APPOINTMENT_MODES)[number];
+export const WORK_AUTHORIZATIONS = [
+  'citizen',
+  'permanent_resident',
+  'awaiting_permanent_residence',
+  'refugee_claimant',
+  'emergency_travel_visitor',
+  'temporary_foreign_worker',
+  'international_student',
+  'none',
+] as const satisfies readonly WorkAuthorization[];
+export const WORK_PERMITS = [
+  'open',
+  'employer_specific',
+  'none',
+  'not_applicable',
+] as const satisfies readonly WorkPermit[];
+export const SCREENING_OUTCOMES = [
+  'case_managed_eligible',
+  'self_directed_only',
+  'not_eligible',
+] as const satisfies readonly ScreeningOutcome[];
+export const CLOCK_STATES = ['met', 'on_time', 'due_today', 'overdue'] as const;
+export type ClockState = (typeof CLOCK_STATES)[number];
+
+export interface ReferralBarriers {
+  transportation: boolean;
+  childcare: boolean;
+  language: ServiceLanguage | null;
+  accessibility: AccessibilityFeature[];
+}
+
+export interface ScreeningAnswers {
+  dateOfBirth: string;
+  livesInOntario: boolean;
+  hasSin: boolean;
+  sinTemporary: boolean;
+  workAuthorization: WorkAuthorization;
+  workPermit: WorkPermit;
+  secondarySchoolCompleted: boolean;
+  schoolExcusalProof: boolean;
+  currentlyEmployed: boolean;
+  seekingSelfEmployment: boolean;
+}
+
+export interface ScreeningResult {
+  outcome: ScreeningOutcome;
+  reasons: ScreeningReason[];
+  notes: ScreeningReason[];
+  consultSsm: boolean;
+}
+
+export interface ReferralCreate {
+  clientId: string;
+  source: ReferralSource;
+  clientChoiceOrganizationId: string | null;
+  warmReferral: boolean;
+  barriers: ReferralBarriers;
+  notes: string | null;
+  screening?: ScreeningAnswers;
+}
+
+export interface FirstContactClock {
+  dueOn: string;
+  state: ClockState;
+  businessDaysLeft: number;
+}
+
+export interface CompletionClock {
+  deadline: string;
+  daysLeft: number;
+  incomplete: boolean;
+}
+
+export interface MatrixFactor {
+  code: string;
+  rule: string;
+  met: boolean;
+  points: number;
+  detail: Record<string, string | number | string[]>;
+}
+
+export interface RankedProvider {
+  rank: number;
+  organizationId: string;
+  organizationName: string;
+  siteId: string;
+  siteName: string;
+  chosenByClient: boolean;
+  populationMatches: number;
+  fit: number;
+  utilisationPercent: number | null;
+  factors: MatrixFactor[];
+}
+
+export interface TimelineEvent {
+  at: string;
+  kind: string;
+  actorName: string | null;
+  actorOrganizationName: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface Referral {
+  id: string;
+  reference: string;
+  clientId: string;
+  clientReference: string;
+  clientName: string;
+  pathway: Pathway;
+  source: ReferralSource;
+  status: ReferralStatus;
+  redirectRequested: boolean;
+  clientChoiceOrganizationId: string | null;
+  warmReferral: boolean;
+  barriers: ReferralBarriers;
+  notes: string | null;
+  receivedAt: string;
+  assignedOrganizationId: string | null;
+  assignedSiteId: string | null;
+  assignedAt: string | null;
+  overrideReason: string | null;
+  explanation: RankedProvider | null;
+  saCaseworkerContactedAt: string | null;
+  returnReason: ReturnReason | null;
+  returnNote: string | null;
+  decisionNote: string | null;
+  returnedAt: string | null;
+  ssmDecision: SsmDecision | null;
+  returnedBy: { organizationId: string; organizationName: string; reason: ReturnReason; at: string }[];
+  screening: (ScreeningResult & { screenedAt: string; screenedByName: string | null }) | null;
+  contactAttempts: { at: string; method: ContactMethod; result: ContactResult }[];
+  appointments: {
+    id: string;
+    scheduledFor: string;
+    mode: AppointmentMode;
+    saCaseworkerInvited: boolean;
+    attended: boolean | null;
+  }[];
+  firstContact: FirstContactClock | null;
+  completion: CompletionClock | null;
+  timeline: TimelineEvent[];
+}
+
+export interface ReferralSummary {
+  id: string;
+  reference: string;
+  clientId: string;
+  clientName: string;
+  pathway: Pathway;
+  source: ReferralSource;
+  status: ReferralStatus;
+  redirectRequested: boolean;
+  receivedAt: string;
+  assignedOrganizationName: string | null;
+  bucket: WorklistBucket;
+  assignedAt: string | null;
+  warmReferral: boolean;
+  firstContact: FirstContactClock | null;
+  completion: CompletionClock | null;
+  returnReason: ReturnReason | null;
+  ssmDecision: SsmDecision | null;
+  contactAttemptCount: number;
+  appointmentCount: number;
+  screeningOutcome: ScreeningOutcome | null;
+}
+
+export interface Worklist {
+  view: WorklistView;
+  buckets: { bucket: WorklistBucket; count: number }[];
+}
+
+export interface TrfImportResult {
+  importId: string;
+  fileName: string;
+  alreadyImported: boolean;
+  rowsRead: number;
+  referralsCreated: number;
+  newClients: number;
+  skipped: { line: number; reason: 'already_on_a_list' | 'open_referral' }[];
+  errors: { line: number; field: string; message: string }[];
+}

@@ -64,6 +64,27 @@ describe('form errors from problems', () => {
     });
   });
 
+  it('P8: shows a rule refusal listing several missing parts whole, with its rule, in either language', () => {
+    const p8 = problem({
+      status: 422,
+      code: 'rule_refused',
+      rule: 'P8',
+      detail: 'Offer 1 more appointment. Make 2 more attempts by phone.',
+      messageFr: 'Offrez 1 autre rendez-vous. Faites 2 autres tentatives par téléphone.',
+      errors: [
+        { field: 'body.reason', message: 'Offer 1 more appointment.', code: 'appointments' },
+        { field: 'body.reason', message: 'Make 2 more attempts by phone.', code: 'attempts' },
+      ],
+    });
+    expect(problemToFormErrors(p8, t, 'en')).toEqual({
+      summary: 'P8: Offer 1 more appointment. Make 2 more attempts by phone.',
+      fields: {},
+    });
+    expect(problemToFormErrors(p8, t, 'fr').summary).toBe(
+      'P8 : Offrez 1 autre rendez-vous. Faites 2 autres tentatives par téléphone.',
+    );
+  });
+
   it('puts a refusal of the whole request in the summary', () => {
     const e = problem({ errors: [{ field: 'body', message: 'Send at least one field to change.' }] });
     expect(problemToFormErrors(e, t, 'en')).toEqual({

@@ -15,7 +15,19 @@ import {
   SERVICE_LANGUAGES,
   SPECIALIZED_POPULATIONS,
   WEEKDAYS,
+  PATHWAYS,
+  REFERRAL_STATUSES,
+  RETURN_REASONS,
+  SSM_DECISIONS,
+  CONTACT_RESULTS,
+  APPOINTMENT_MODES,
+  SCREENING_OUTCOMES,
+  WORK_AUTHORIZATIONS,
+  WORK_PERMITS,
+  WORKLIST_BUCKETS,
+  SOURCES_BY_PATHWAY,
 } from '../../../web/src/types.js';
+import { ALL_WORKLIST_BUCKETS } from '../../../src/domain/referral/worklist.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -92,6 +104,18 @@ describe('web translations', () => {
       ['weekdays', WEEKDAYS],
       ['calendar.kinds', ['statutory', 'substitute', 'closure']],
       ['saPrograms', ['ow', 'odsp']],
+      ['pathways', PATHWAYS],
+      ['referralSources', Object.values(SOURCES_BY_PATHWAY).flat()],
+      ['referralStatuses', REFERRAL_STATUSES],
+      ['returnReasons', RETURN_REASONS],
+      ['ssmDecisions', SSM_DECISIONS],
+      ['contactResults', CONTACT_RESULTS],
+      ['appointmentModes', APPOINTMENT_MODES],
+      ['screeningOutcomes', SCREENING_OUTCOMES],
+      ['workAuthorizations', WORK_AUTHORIZATIONS],
+      ['workPermits', WORK_PERMITS],
+      ['referrals.buckets', ALL_WORKLIST_BUCKETS],
+      ['referrals.worklist.title', Object.keys(WORKLIST_BUCKETS)],
     ];
     for (const [prefix, values] of families) {
       for (const value of values) {

@@ -85,6 +85,7 @@ interface NavItem {
 /** Only what the user can use: each entry needs the permission its page needs. */
 const NAV_ITEMS: NavItem[] = [
   { name: 'home', to: '/' },
+  { name: 'referrals', to: '/referrals', permission: 'referral.read' },
   { name: 'clients', to: '/clients', permission: 'client.search' },
   { name: 'organizations', to: '/organizations', permission: 'organization.read' },
   { name: 'users', to: '/users', permission: 'user.read' },

@@ -323,3 +323,41 @@ export function SubmitButton({
     </button>
   );
 }
+
+export function TextAreaField(
+  props: FieldBase & {
+    value: string;
+    onChange: (value: string) => void;
+    rows?: number;
+    maxLength?: number;
+  },
+) {
+  const hintId = props.hint ? `${props.id}-hint` : null;
+  const errorId = props.error ? `${props.id}-error` : null;
+  return (
+    <div className="ontario-form-group">
+      <label className="ontario-label" htmlFor={props.id}>
+        {props.label}
+        <Flag required={props.required} optional={props.optional} />
+      </label>
+      {props.hint ? (
+        <p className="ontario-hint" id={hintId ?? undefined}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error && errorId ? <FieldError id={errorId} message={props.error} /> : null}
+      <textarea
+        className={cx('ontario-input', 'ontario-textarea', props.error && 'ontario-input__error')}
+        id={props.id}
+        name={props.id}
+        rows={props.rows ?? 4}
+        maxLength={props.maxLength}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        {...describedBy(hintId, errorId)}
+      />
+    </div>
+  );
+}

@@ -46,14 +46,25 @@ export function ClientProfilePage() {
           <p className="ontario-lead-statement">
             {t('clients.profile.reference', { reference: client.data.reference })}
           </p>
-          {can('client.update') ? (
+          {can('client.update') || can('referral.create') ? (
             <p className="actions">
-              <Link
-                className="ontario-button ontario-button--secondary"
-                to={`/clients/${client.data.id}/edit`}
-              >
-                {t('clients.profile.edit')}
-              </Link>
+              {can('referral.create') ? (
+                <Link
+                  className="ontario-button ontario-button--primary"
+                  to={`/clients/${client.data.id}/refer`}
+                  data-testid="refer-client"
+                >
+                  {t('clients.profile.refer')}
+                </Link>
+              ) : null}
+              {can('client.update') ? (
+                <Link
+                  className="ontario-button ontario-button--secondary"
+                  to={`/clients/${client.data.id}/edit`}
+                >
+                  {t('clients.profile.edit')}
+                </Link>
+              ) : null}
             </p>
           ) : null}
           <ClientDetails client={client.data} />

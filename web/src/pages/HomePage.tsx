@@ -15,6 +15,7 @@ interface QuickLink {
  * is reached through search on purpose (C1: search first).
  */
 const QUICK_LINKS: QuickLink[] = [
+  { key: 'referrals', to: '/referrals', permission: 'referral.read' },
   { key: 'searchClients', to: '/clients', permission: 'client.search' },
   { key: 'organizations', to: '/organizations', permission: 'organization.read' },
   { key: 'users', to: '/users', permission: 'user.read' },

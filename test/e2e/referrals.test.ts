@@ -1,0 +1,169 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoEmail } from '../../src/seed/network.js';
+import { expectAccessible, openPage, signIn, signOut, startPathways, type Running } from './harness.js';
+
+/**
+ * The referral path end to end (P1–P11), in each language: an SA caseworker refers a client to SSM
+ * intake, the intake worker assigns the matrix's first suggestion, the provider logs contact attempts
+ * (and is refused "unable to contact" too early, P8) and an appointment, and SSM intake reads the
+ * whole timeline.
+ */
+let running: Running;
+beforeAll(async () => {
+  running = await startPathways();
+});
+afterAll(() => running?.stop());
+
+interface Me {
+  csrfToken: string;
+}
+interface Catchment {
+  regions: { id: string; code: string }[];
+}
+
+/** Setup through the API with the signed-in SA caseworker's session: the client to be referred. */
+async function createSaClient(page: Page, familyName: string, sin: string): Promise<string> {
+  const me = (await (await page.request.get('/api/auth/me')).json()) as Me;
+  const catchment = (await (await page.request.get('/api/catchment')).json()) as Catchment;
+  const windsor = catchment.regions.find((r) => r.code === 'windsor-essex');
+  const response = await page.request.post('/api/clients', {
+    headers: { 'X-CSRF-Token': me.csrfToken },
+    data: {
+      legalGivenName: 'Rania',
+      legalFamilyName: familyName,
+      dateOfBirth: '1990-03-14',
+      sin,
+      phone: '519-555-0147',
+      preferredContactMethod: 'phone',
+      language: 'other',
+      languageOther: 'Arabic',
+      // Newcomer and racialized: two providers serve both; only one offers service in Arabic (P4).
+      specializedPopulations: { newcomer: 'yes', racialized: 'yes' },
+      socialAssistance: { program: 'ow', samsMemberId: '40017723' },
+      regionId: windsor?.id ?? null,
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+const referralIdFrom = (page: Page) => new URL(page.url()).pathname.split('/').pop() ?? '';
+
+async function openFromWorklist(page: Page, bucket: string, reference: string) {
+  await page.getByTestId('nav-referrals').click();
+  await page.getByTestId(`bucket-${bucket}`).click();
+  const row = page.locator(`[data-testid="referral-row"][data-reference="${reference}"]`);
+  await row.waitFor();
+  await expectAccessible(page, `worklist ${bucket}`);
+  await row.getByRole('link', { name: reference }).click();
+  await page.getByTestId('referral-status').waitFor();
+}
+
+describe.each(['en', 'fr'] as const)('referral pathway 1 end to end (%s)', (lang) => {
+  it('P1–P11: SA refers, SSM assigns by the matrix, the provider works the lead, SSM sees the timeline', async () => {
+    const { page, problems } = await openPage(running);
+    const family = lang === 'en' ? 'Haddadine' : 'Khourieux';
+
+    // 1. The SA caseworker refers their client to SSM intake, with notes and needs (P1, P2).
+    await signIn(page, demoEmail('sa_caseworker'), DEMO_PASSWORD, lang);
+    const clientId = await createSaClient(page, family, lang === 'en' ? '471 829 358' : '619 372 840');
+    await page.goto(`/clients/${clientId}`);
+    await page.getByTestId('refer-client').click();
+    await page.locator('#source').waitFor();
+    expect(await page.locator('#source').inputValue()).toBe('ontario_works');
+    await page.locator('#barriers-language').selectOption('ar');
+    await page.locator('#warmReferral').check();
+    await page.locator('#notes').fill('Ready to start; prefers morning calls; interested in warehouse work.');
+    await expectAccessible(page, `referral form ${lang}`);
+    await page.getByTestId('referral-submit').click();
+    await expect
+      .poll(() => page.getByTestId('referral-status').getAttribute('data-status'))
+      .toBe('awaiting_assignment');
+    const reference = (await page.locator('h1').textContent())?.match(/RF-\d+/)?.[0] ?? '';
+    expect(reference).toMatch(/^RF-\d{7}$/);
+    const referralId = referralIdFrom(page);
+    await expectAccessible(page, `referral detail (SA) ${lang}`);
+    await signOut(page);
+
+    // 2. SSM intake finds it in the queue and assigns the matrix's first suggestion in one click (P4, P6).
+    await signIn(page, demoEmail('ssm_intake'), DEMO_PASSWORD, lang);
+    await openFromWorklist(page, 'new', reference);
+    const first = page.getByTestId('suggestion').first();
+    await first.waitFor();
+    expect(await first.textContent()).toContain('Riverside Employment Centre');
+    await expectAccessible(page, `matrix ${lang}`);
+    await page.getByTestId('assign-top').click();
+    await expect.poll(() => page.getByTestId('referral-status').getAttribute('data-status')).toBe('assigned');
+    expect(await page.getByTestId('assigned-provider').textContent()).toContain(
+      'Riverside Employment Centre',
+    );
+    await signOut(page);
+
+    // 3. The provider sees the lead and why it came to them (P6), logs attempts (P7) and is refused
+    //    "unable to contact" before the P8 evidence exists, in the interface language.
+    await signIn(page, demoEmail('provider_caseworker'), DEMO_PASSWORD, lang);
+    await openFromWorklist(page, 'new', reference);
+    await page.getByTestId('explanation').waitFor();
+    expect(await page.getByTestId('explanation').textContent()).toContain(
+      lang === 'en' ? 'Offers service in Arabic' : 'Offre des services en arabe',
+    );
+    await expect
+      .poll(() => page.getByTestId('first-contact-clock').getAttribute('data-state'))
+      .toMatch(/on_time|due_today/);
+    for (const result of ['no_answer', 'left_message'] as const) {
+      const before = await page.getByTestId('attempt').count();
+      await page.locator('#method').selectOption('phone');
+      await page.locator('#result').selectOption(result);
+      await page.getByTestId('attempt-submit').click();
+      await expect.poll(() => page.getByTestId('attempt').count()).toBe(before + 1);
+    }
+    await expect.poll(() => page.getByTestId('first-contact-clock').getAttribute('data-state')).toBe('met');
+
+    await page.locator('#reason').selectOption('unable_to_contact');
+    await page.getByTestId('return-submit').click();
+    const summary = page.locator('.ontario-alert--error');
+    await summary.waitFor();
+    const refusal = (await summary.textContent()) ?? '';
+    expect(refusal).toContain('P8');
+    expect(refusal).toMatch(lang === 'en' ? /appointment/i : /rendez-vous/i);
+    expect(await page.getByTestId('referral-status').getAttribute('data-status')).toBe('assigned');
+
+    const tomorrow = new Date(Date.now() + 24 * 3600_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const local = `${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())}T10:00`;
+    await page.locator('#scheduledFor').fill(local);
+    await page.locator('#mode-in_person').check();
+    await page.locator('#saCaseworkerInvited').check();
+    await page.getByTestId('appointment-submit').click();
+    await page.getByTestId('appointment').first().waitFor();
+    await page.getByTestId('attended').click();
+    await expect
+      .poll(() => page.getByTestId('attendance').first().textContent())
+      .toBe(lang === 'en' ? 'Came' : 'Venu');
+    await expectAccessible(page, `provider lead ${lang}`);
+    await signOut(page);
+
+    // 4. SSM intake reads the full timeline, in order, in the interface language.
+    await signIn(page, demoEmail('ssm_intake'), DEMO_PASSWORD, lang);
+    await page.goto(`/referrals/${referralId}`);
+    await page.getByTestId('referral-timeline').waitFor();
+    const kinds = await page
+      .getByTestId('timeline-event')
+      .evaluateAll((items) => items.map((i) => i.getAttribute('data-kind')));
+    expect(kinds).toEqual([
+      'created',
+      'assigned',
+      'contact_attempt',
+      'contact_attempt',
+      'appointment_offered',
+      'appointment_attended',
+    ]);
+    const timeline = (await page.getByTestId('referral-timeline').textContent()) ?? '';
+    expect(timeline).toContain(lang === 'en' ? 'Referral received' : 'Aiguillage reçu');
+    expect(timeline).toContain('Riverside Employment Centre');
+    await expectAccessible(page, `referral timeline ${lang}`);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});

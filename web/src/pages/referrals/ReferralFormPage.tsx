@@ -1,0 +1,338 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { post } from '../../api.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import {
+  Checkbox,
+  CheckboxGroup,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+} from '../../components/fields.js';
+import { OntarioCallout } from '../../components/Ods.js';
+import { Loading, Page } from '../../components/Page.js';
+import { QueryError } from '../../components/QueryError.js';
+import { useFormatters } from '../../format.js';
+import { collect, useFormErrors } from '../../forms.js';
+import { keys, useClient, useOrganizations } from '../../queries.js';
+import { useSession } from '../../session.js';
+import {
+  ACCESSIBILITY_FEATURES,
+  SERVICE_LANGUAGES,
+  SOURCES_BY_PATHWAY,
+  type AccessibilityFeature,
+  type Client,
+  type OrganizationKind,
+  type Pathway,
+  type Referral,
+  type ReferralCreate,
+  type ReferralSource,
+  type ScreeningResult,
+  type ServiceLanguage,
+} from '../../types.js';
+import { NotFoundPage } from '../NotFoundPage.js';
+import {
+  emptyScreening,
+  ScreeningQuestions,
+  ScreeningResultView,
+  screeningAnswers,
+  screeningGaps,
+  type ScreeningDraft,
+} from './screening.js';
+
+/** The pathway follows from who refers (P1): the same rule as the API's pathwayOf. */
+const PATHWAY_OF: Record<OrganizationKind, Pathway | null> = {
+  sa_office: 'social_assistance',
+  ssm: 'direct_to_ssm',
+  provider: 'self_referral',
+  ministry: null,
+};
+
+interface Values {
+  source: ReferralSource | '';
+  clientChoiceOrganizationId: string;
+  warmReferral: boolean;
+  transportation: boolean;
+  childcare: boolean;
+  language: ServiceLanguage | '';
+  accessibility: AccessibilityFeature[];
+  notes: string;
+}
+
+function initialSource(pathway: Pathway, client: Client): ReferralSource | '' {
+  if (pathway === 'social_assistance') {
+    if (client.socialAssistance?.program === 'odsp') return 'odsp';
+    if (client.socialAssistance?.program === 'ow') return 'ontario_works';
+    return '';
+  }
+  return pathway === 'self_referral' ? 'walk_in' : '';
+}
+
+/**
+ * Refer a client (P1–P3): social assistance to SSM intake with its notes, SSM intake from a named
+ * source after the screening tool (E1–E6), or a provider recording a walk-in. The client is found
+ * first (C1), so the referral starts from their record.
+ */
+export function ReferralFormPage() {
+  const { t } = useTranslation();
+  const { clientId } = useParams();
+  const client = useClient(clientId);
+  if (client.isError) {
+    return (
+      <Page title={t('referrals.form.title')}>
+        <QueryError error={client.error} onRetry={() => void client.refetch()} />
+      </Page>
+    );
+  }
+  if (!clientId) return <NotFoundPage />;
+  if (client.isPending) {
+    return (
+      <Page title={t('referrals.form.title')}>
+        <Loading />
+      </Page>
+    );
+  }
+  return <ReferralForm client={client.data} />;
+}
+
+function ReferralForm({ client }: { client: Client }) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormatters();
+  const me = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const pathway = PATHWAY_OF[me.organization.kind];
+  const providers = useOrganizations('provider');
+  const form = useFormErrors();
+  const [values, setValues] = useState<Values>(() => ({
+    source: pathway ? initialSource(pathway, client) : '',
+    clientChoiceOrganizationId: '',
+    warmReferral: false,
+    transportation: false,
+    childcare: false,
+    language: client.language === 'fr' ? 'fr' : '',
+    accessibility: [],
+    notes: '',
+  }));
+  const [screening, setScreening] = useState<ScreeningDraft>(() => emptyScreening(client));
+  const [preview, setPreview] = useState<ScreeningResult | null>(null);
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
+
+  const check = useMutation({
+    mutationFn: () => post<ScreeningResult>('/screening', screeningAnswers(screening)),
+    onSuccess: setPreview,
+    onError: form.fromError,
+  });
+
+  const save = useMutation({
+    mutationFn: (body: ReferralCreate) => post<Referral>('/referrals', body),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(keys.referral(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: keys.referralsAll });
+      navigate(`/referrals/${saved.id}`, { state: { saved: 'created' } });
+    },
+    onError: form.fromError,
+  });
+
+  if (!pathway) return <NotFoundPage />;
+  const direct = pathway === 'direct_to_ssm';
+
+  const labels: Record<string, string> = {
+    source: t('referrals.fields.source'),
+    clientChoiceOrganizationId: t('referrals.fields.clientChoice'),
+    'barriers.language': t('referrals.fields.language'),
+    notes: t('referrals.fields.notes'),
+    'screening.livesInOntario': t('referrals.screening.livesInOntario'),
+    'screening.hasSin': t('referrals.screening.hasSin'),
+    'screening.workAuthorization': t('referrals.screening.workAuthorization'),
+    'screening.workPermit': t('referrals.screening.workPermit'),
+    'screening.secondarySchoolCompleted': t('referrals.screening.secondarySchoolCompleted'),
+    'screening.currentlyEmployed': t('referrals.screening.currentlyEmployed'),
+    'screening.seekingSelfEmployment': t('referrals.screening.seekingSelfEmployment'),
+    'screening.dateOfBirth': t('clients.fields.dateOfBirth'),
+  };
+
+  const gaps = () => (direct ? screeningGaps(screening, t, 'screening.') : {});
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (save.isPending) return;
+    const ok = form.check({
+      ...collect([['source', !values.source && t('referrals.form.errors.sourceRequired')]]),
+      ...gaps(),
+    });
+    if (!ok) return;
+    form.clear();
+    save.mutate({
+      clientId: client.id,
+      source: values.source as ReferralSource,
+      clientChoiceOrganizationId:
+        pathway === 'self_referral' ? null : values.clientChoiceOrganizationId || null,
+      warmReferral: values.warmReferral,
+      barriers: {
+        transportation: values.transportation,
+        childcare: values.childcare,
+        language: values.language || null,
+        accessibility: values.accessibility,
+      },
+      notes: values.notes.trim() || null,
+      ...(direct ? { screening: screeningAnswers(screening) } : {}),
+    });
+  };
+
+  const runCheck = () => {
+    if (check.isPending) return;
+    if (form.check(gaps())) {
+      form.clear();
+      check.mutate();
+    }
+  };
+
+  const name = `${client.legalGivenName} ${client.legalFamilyName}`;
+  return (
+    <Page
+      title={t('referrals.form.title')}
+      back={{ to: `/clients/${client.id}`, label: t('referrals.form.backToClient') }}
+      lead={t('referrals.form.lead', { name, reference: client.reference })}
+    >
+      <OntarioCallout headingLevel="h2" heading={t(`referrals.form.pathwayTitle.${pathway}`)}>
+        <p>{t(`referrals.form.pathwayBody.${pathway}`)}</p>
+      </OntarioCallout>
+      <ErrorSummary form={form} labels={labels} />
+      <form className="form" onSubmit={submit} noValidate>
+        <section className="form-section" aria-labelledby="source-heading">
+          <h2 id="source-heading">{t('referrals.form.sourceSection')}</h2>
+          <SelectField
+            id="source"
+            label={labels.source ?? ''}
+            options={SOURCES_BY_PATHWAY[pathway].map((s) => ({
+              value: s,
+              label: t(`referralSources.${s}`),
+            }))}
+            placeholder={t('common.choose')}
+            value={values.source}
+            onChange={(v) => set('source')(v as ReferralSource | '')}
+            error={form.field('source')}
+            required
+          />
+          {pathway !== 'self_referral' ? (
+            <SelectField
+              id="clientChoiceOrganizationId"
+              label={labels.clientChoiceOrganizationId ?? ''}
+              hint={t('referrals.form.clientChoiceHint')}
+              options={(providers.data?.items ?? []).map((o) => ({ value: o.id, label: fmt.orgName(o) }))}
+              placeholder={t('referrals.form.noChoice')}
+              value={values.clientChoiceOrganizationId}
+              onChange={set('clientChoiceOrganizationId')}
+              error={form.field('clientChoiceOrganizationId')}
+              optional
+            />
+          ) : null}
+        </section>
+
+        {direct ? (
+          <section className="form-section" aria-labelledby="screening-heading">
+            <h2 id="screening-heading">{t('referrals.screening.title')}</h2>
+            <p>{t('referrals.screening.intro')}</p>
+            <ScreeningQuestions
+              draft={screening}
+              onChange={(next) => {
+                setScreening(next);
+                // A changed answer makes an earlier eligibility check stale.
+                setPreview(null);
+              }}
+              form={form}
+              idPrefix="screening"
+            />
+            <div className="actions">
+              <button
+                type="button"
+                className="ontario-button ontario-button--secondary"
+                data-testid="screening-check"
+                aria-disabled={check.isPending ? true : undefined}
+                onClick={runCheck}
+              >
+                {t('referrals.screening.check')}
+              </button>
+            </div>
+            <div aria-live="polite">{preview ? <ScreeningResultView result={preview} /> : null}</div>
+          </section>
+        ) : null}
+
+        <section className="form-section" aria-labelledby="needs-heading">
+          <h2 id="needs-heading">{t('referrals.form.needsSection')}</h2>
+          <Checkbox
+            id="warmReferral"
+            label={t('referrals.fields.warmReferral')}
+            hint={t('referrals.form.warmReferralHint')}
+            checked={values.warmReferral}
+            onChange={set('warmReferral')}
+          />
+          <Checkbox
+            id="transportation"
+            label={t('referrals.fields.transportation')}
+            checked={values.transportation}
+            onChange={set('transportation')}
+          />
+          <Checkbox
+            id="childcare"
+            label={t('referrals.fields.childcare')}
+            checked={values.childcare}
+            onChange={set('childcare')}
+          />
+          <SelectField
+            id="barriers-language"
+            label={labels['barriers.language'] ?? ''}
+            hint={t('referrals.form.languageHint')}
+            options={SERVICE_LANGUAGES.filter((l) => l !== 'en').map((l) => ({
+              value: l,
+              label: t(`serviceLanguages.${l}`),
+            }))}
+            placeholder={t('referrals.form.englishIsFine')}
+            value={values.language}
+            onChange={(v) => set('language')(v as ServiceLanguage | '')}
+            error={form.field('barriers.language')}
+            optional
+          />
+          <CheckboxGroup
+            id="barriers-accessibility"
+            label={t('referrals.fields.accessibility')}
+            hint={t('referrals.form.accessibilityHint')}
+            options={ACCESSIBILITY_FEATURES.map((f) => ({
+              value: f,
+              label: t(`accessibilityFeatures.${f}`),
+            }))}
+            values={values.accessibility}
+            onChange={(v) => set('accessibility')(v as AccessibilityFeature[])}
+            columns
+            optional
+          />
+          <TextAreaField
+            id="notes"
+            label={labels.notes ?? ''}
+            hint={t(`referrals.form.notesHint.${pathway}`)}
+            value={values.notes}
+            onChange={set('notes')}
+            error={form.field('notes')}
+            maxLength={4000}
+            rows={6}
+            optional
+          />
+        </section>
+        <div className="actions">
+          <SubmitButton pending={save.isPending} testId="referral-submit">
+            {save.isPending ? t('common.saving') : t(`referrals.form.submit.${pathway}`)}
+          </SubmitButton>
+        </div>
+        <p className="ontario-hint" lang={i18n.language}>
+          {t('referrals.form.privacy')}
+        </p>
+      </form>
+    </Page>
+  );
+}
