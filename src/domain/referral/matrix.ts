@@ -54,17 +54,19 @@ export interface ProviderLoad {
   byStream: Record<Stream, { caseload: number; target: number }>;
 }
 
-export type FactorCode =
-  | 'client_choice'
-  | 'specialized_population'
-  | 'language'
-  | 'accessibility'
-  | 'transportation'
-  | 'childcare'
-  | 'home_region'
-  | 'distance'
-  | 'warm_referral_capacity'
-  | 'capacity_equity';
+export const FACTOR_CODES = [
+  'client_choice',
+  'specialized_population',
+  'language',
+  'accessibility',
+  'transportation',
+  'childcare',
+  'home_region',
+  'distance',
+  'warm_referral_capacity',
+  'capacity_equity',
+] as const;
+export type FactorCode = (typeof FACTOR_CODES)[number];
 
 export interface Factor {
   code: FactorCode;

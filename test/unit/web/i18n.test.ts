@@ -28,6 +28,7 @@ import {
   SOURCES_BY_PATHWAY,
 } from '../../../web/src/types.js';
 import { ALL_WORKLIST_BUCKETS } from '../../../src/domain/referral/worklist.js';
+import { FACTOR_CODES } from '../../../src/domain/referral/matrix.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -116,6 +117,8 @@ describe('web translations', () => {
       ['workPermits', WORK_PERMITS],
       ['referrals.buckets', ALL_WORKLIST_BUCKETS],
       ['referrals.worklist.title', Object.keys(WORKLIST_BUCKETS)],
+      ['matrixFactors', FACTOR_CODES.map((c) => `${c}.met`)],
+      ['matrixFactors', FACTOR_CODES.map((c) => `${c}.unmet`)],
     ];
     for (const [prefix, values] of families) {
       for (const value of values) {
