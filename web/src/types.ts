@@ -544,3 +544,16 @@ export interface TrfImportResult {
   skipped: { line: number; reason: 'already_on_a_list' | 'open_referral' }[];
   errors: { line: number; field: string; message: string }[];
 }
+
+export interface ProviderReferralMetrics {
+  organizationId: string;
+  organizationName: string;
+  referralsAssigned: number;
+  contacted: number;
+  averageBusinessDaysToFirstContact: number | null;
+  firstContactWithinStandardRate: number | null;
+  returned: number;
+  returnedRate: number | null;
+  lostContact: number;
+  lostContactRate: number | null;
+}

@@ -5,6 +5,7 @@ import { Loading, Page } from '../components/Page.js';
 import { QueryError } from '../components/QueryError.js';
 import { useFormatters } from '../format.js';
 import { keys } from '../queries.js';
+import { ReferralStandardsSection } from './ReferralStandardsSection.js';
 import type { ClientStatistics } from '../types.js';
 
 interface Row {
@@ -142,6 +143,7 @@ export function StatisticsPage() {
           </section>
         </>
       ) : null}
+      <ReferralStandardsSection />
     </Page>
   );
 }
