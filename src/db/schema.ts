@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  bigserial,
   boolean,
   check,
   customType,
@@ -17,6 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ScreeningAnswers, ScreeningResult } from '../domain/eligibility/screening.js';
 import type { WeeklyHours } from '../domain/organizations/sites.js';
 import type { SpecializedPopulationAnswers } from '../domain/people/specialized-populations.js';
 
@@ -336,6 +338,19 @@ export interface ReferralBarriers {
   childcare: boolean;
   /** A language of service other than English, if the client needs one. */
   language: string | null;
+  /** Site features the client needs (AccessibilityFeature); rows written before it have none. */
+  accessibility?: string[];
+}
+
+/**
+ * The screening tool's answers and result (E1–E6) for a referral made directly to SSM intake
+ * (P2 pathway 2). The answers stay with the referral; the API shows only the result.
+ */
+export interface ReferralScreening {
+  answers: ScreeningAnswers;
+  result: ScreeningResult;
+  screenedAt: string;
+  screenedByUserId: string;
 }
 
 /**
@@ -361,6 +376,8 @@ export const referrals = pgTable(
     clientChoiceOrganizationId: uuid('client_choice_organization_id').references(() => organizations.id),
     warmReferral: boolean('warm_referral').notNull().default(false),
     barriers: jsonb('barriers').$type<ReferralBarriers>().notNull(),
+    /** P2 pathway 2: the screening done by SSM intake; null for other pathways and until screened. */
+    screening: jsonb('screening').$type<ReferralScreening>(),
     /** Free-text notes may hold personal details: sealed with the client's data key. */
     notesEncrypted: bytea('notes_encrypted'),
     status: referralStatus('status').notNull(),
@@ -414,6 +431,8 @@ export const referralEvents = pgTable(
     actorOrganizationId: uuid('actor_organization_id').references(() => organizations.id),
     kind: text('kind').notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+    /** Insertion order: breaks ties between events written in one step at the same instant. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [index('referral_events_referral').on(t.referralId, t.at)],
 );

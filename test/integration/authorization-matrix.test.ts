@@ -1,9 +1,10 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_ORGANIZATION_KIND, ROLES, type Role } from '../../src/domain/access/roles.js';
-import { users } from '../../src/db/schema.js';
+import { eq } from 'drizzle-orm';
+import { referrals, users } from '../../src/db/schema.js';
 import { addCalendarDays } from '../../src/domain/calendar/index.js';
-import { addClosure, addSite, createClient, placeClients } from '../support/fixtures.js';
+import { addClosure, addSite, createClient, ELIGIBLE_SCREENING, placeClients } from '../support/fixtures.js';
 import { sampleRequest } from '../support/samples.js';
 import { createWorld, type Session, type World } from '../support/world.js';
 
@@ -26,6 +27,7 @@ const ids = {
   referralA: '',
   referralP1: '',
   referralReturned: '',
+  referralUnscreened: '',
   referralP2: '',
   referralB: '',
   appointmentP1: '',
@@ -78,6 +80,14 @@ beforeAll(async () => {
     payload: { reason: 'referred_in_error' },
   });
   expect(returned.statusCode).toBe(200);
+  // A direct referral SSM intake has yet to screen (P2 pathway 2), as the TRF list import leaves them.
+  const unscreenedClient = await createClient(world, world.as.ssm_intake, {
+    legalGivenName: 'Unscreened',
+    legalFamilyName: 'Fixture',
+    dateOfBirth: '1980-01-03',
+  });
+  ids.referralUnscreened = await createReferral(world, world.as.ssm_intake, unscreenedClient);
+  await world.db.update(referrals).set({ screening: null }).where(eq(referrals.id, ids.referralUnscreened));
   ids.appointmentP1 = await offerAppointment(world.as.provider_caseworker, ids.referralP1);
   ids.appointmentP2 = await offerAppointment(world.provider2Caseworker, ids.referralP2);
   const [target] = await world.db
@@ -126,7 +136,8 @@ async function createReferral(
   const res = await w.request(as, {
     method: 'POST',
     url: '/api/referrals',
-    payload: { clientId, source },
+    // P2: a direct referral to SSM intake carries its screening.
+    payload: { clientId, source, ...(source === 'trf' ? { screening: ELIGIBLE_SCREENING } : {}) },
   });
   if (res.statusCode !== 201) throw new Error(`referral create failed: ${res.statusCode} ${res.body}`);
   const id = (res.json() as { id: string }).id;
@@ -155,6 +166,7 @@ async function offerAppointment(as: Session, referralId: string): Promise<string
 function ownReferralFor(url: string): string {
   if (url.endsWith('/assign') || url.endsWith('/suggestions')) return ids.referralA;
   if (url.endsWith('/decision')) return ids.referralReturned;
+  if (url.endsWith('/screening')) return ids.referralUnscreened;
   return ids.referralP1;
 }
 

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { torontoDate } from '../../src/domain/calendar/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sites } from '../../src/db/schema.js';
-import { createClient } from '../support/fixtures.js';
+import { organizations, sites } from '../../src/db/schema.js';
+import { createClient, ELIGIBLE_SCREENING } from '../support/fixtures.js';
 import { createWorld, share, type Session, type World } from '../support/world.js';
 
 let world: World;
@@ -113,6 +113,7 @@ describe('referrals (P1–P3, P6)', () => {
         clientId,
         source: 'eo_contact_centre',
         barriers: { language: 'fr' },
+        screening: ELIGIBLE_SCREENING,
       })
     ).json() as ReferralBody;
     const suggestions = await world.request(world.as.ssm_intake, {
@@ -141,7 +142,11 @@ describe('referrals (P1–P3, P6)', () => {
       payload: { organizationId: world.a.provider1 },
     });
     expect(assigned.statusCode).toBe(200);
-    expect((assigned.json() as ReferralBody).timeline.map((e) => e.kind)).toEqual(['created', 'assigned']);
+    expect((assigned.json() as ReferralBody).timeline.map((e) => e.kind)).toEqual([
+      'created',
+      'screened',
+      'assigned',
+    ]);
 
     const mine = (
       await world.request(world.as.provider_caseworker, {
@@ -180,6 +185,7 @@ describe('referrals (P1–P3, P6)', () => {
         clientId,
         source: 'rasp',
         clientChoiceOrganizationId: world.a.provider2,
+        screening: ELIGIBLE_SCREENING,
       })
     ).json() as ReferralBody;
     const res = await world.request(world.as.ssm_intake, {
@@ -228,7 +234,9 @@ describe('referrals (P1–P3, P6)', () => {
       legalFamilyName: 'Haddad',
       dateOfBirth: '1985-08-08',
     });
-    const first = (await refer(world.as.ssm_intake, { clientId, source: 'trf' })).json() as ReferralBody;
+    const first = (
+      await refer(world.as.ssm_intake, { clientId, source: 'trf', screening: ELIGIBLE_SCREENING })
+    ).json() as ReferralBody;
     await world.request(world.as.ssm_intake, {
       method: 'POST',
       url: `/api/referrals/${first.id}/assign`,
@@ -249,8 +257,9 @@ describe('referrals (P1–P3, P6)', () => {
       legalFamilyName: 'Chen',
       dateOfBirth: '1991-01-01',
     });
-    expect((await refer(world.as.ssm_intake, { clientId, source: 'lbs' })).statusCode).toBe(201);
-    expect((await refer(world.as.ssm_intake, { clientId, source: 'lbs' })).statusCode).toBe(409);
+    const lbs = { clientId, source: 'lbs', screening: ELIGIBLE_SCREENING };
+    expect((await refer(world.as.ssm_intake, lbs)).statusCode).toBe(201);
+    expect((await refer(world.as.ssm_intake, lbs)).statusCode).toBe(409);
   });
 });
 
@@ -567,5 +576,344 @@ describe('TRF daily list import (P1 pathway 2)', () => {
     const res = await importList('wrong.csv', 'name,dob\nA,1990-01-01');
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ errors: [{ field: 'body.csv' }] });
+  });
+});
+
+describe('screening stored on a direct referral (P2 pathway 2, E1–E6)', () => {
+  const newClient = (given: string) =>
+    createClient(world, world.as.ssm_intake, {
+      legalGivenName: given,
+      legalFamilyName: 'Screeningtest',
+      dateOfBirth: '1990-01-01',
+    });
+  interface Screened {
+    id: string;
+    screening: {
+      outcome: string;
+      reasons: { rule: string; code: string }[];
+      notes: { rule: string }[];
+      screenedAt: string;
+      screenedByName: string | null;
+    } | null;
+    timeline: { kind: string; detail: Record<string, unknown> }[];
+  }
+
+  it('P2: a direct referral without screening answers is refused, naming the field', async () => {
+    const res = await refer(world.as.ssm_intake, {
+      clientId: await newClient('Nora'),
+      source: 'eo_contact_centre',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ errors: [{ field: 'body.screening', code: 'required' }] });
+  });
+
+  it('P2: only a direct referral takes screening answers', async () => {
+    const clientId = await createClient(world, world.as.sa_caseworker, {
+      legalGivenName: 'Olga',
+      legalFamilyName: 'Screeningtest',
+      dateOfBirth: '1990-01-01',
+    });
+    const res = await refer(world.as.sa_caseworker, {
+      clientId,
+      source: 'ontario_works',
+      screening: ELIGIBLE_SCREENING,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ errors: [{ field: 'body.screening' }] });
+  });
+
+  it('E1–E6: the result is computed and stored; the referral shows it, never the answers', async () => {
+    const res = await refer(world.as.ssm_intake, {
+      clientId: await newClient('Pia'),
+      source: 'ei_information_session',
+      // Employed (E5): eligible, with a note. A client-computed outcome would be ignored (not in the schema).
+      screening: { ...ELIGIBLE_SCREENING, currentlyEmployed: true },
+    });
+    expect(res.statusCode).toBe(201);
+    const body = res.json() as Screened;
+    expect(body.screening).toMatchObject({
+      outcome: 'case_managed_eligible',
+      reasons: [],
+      notes: [{ rule: 'E5' }],
+      screenedByName: expect.any(String),
+    });
+    expect(body.timeline.map((e) => e.kind)).toEqual(['created', 'screened']);
+    expect(body.timeline[1]!.detail).toEqual({ outcome: 'case_managed_eligible' });
+    expect(res.body).not.toContain('dateOfBirth');
+    expect(res.body).not.toContain('livesInOntario');
+  });
+
+  it('E4: an ineligible person is refused with the first reason’s rule, in both languages, and nothing is stored', async () => {
+    const clientId = await newClient('Quinn');
+    const res = await refer(world.as.ssm_intake, {
+      clientId,
+      source: 'community_organization',
+      screening: {
+        ...ELIGIBLE_SCREENING,
+        workAuthorization: 'temporary_foreign_worker',
+        workPermit: 'employer_specific',
+      },
+    });
+    expect(res.statusCode).toBe(422);
+    const problem = res.json() as {
+      rule: string;
+      detail: string;
+      messageFr: string;
+      errors: { code: string }[];
+    };
+    expect(problem.rule).toBe('E4');
+    expect(problem.detail).toMatch(/self-directed services remain open/);
+    expect(problem.messageFr).toMatch(/^E4 : .*services autonomes/);
+    expect(problem.errors.map((e) => e.code)).toEqual(['employer_specific_permit']);
+    // Nothing was recorded: the same client can be referred once eligible.
+    const rows = (await world.db.execute(
+      sql`select count(*)::int as n from referrals where client_id = ${clientId}`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(rows.rows[0]!.n).toBe(0);
+    const ok = await refer(world.as.ssm_intake, {
+      clientId,
+      source: 'community_organization',
+      screening: ELIGIBLE_SCREENING,
+    });
+    expect(ok.statusCode).toBe(201);
+  });
+
+  it('E2: the rule of the first reason leads: no SIN is E2', async () => {
+    const res = await refer(world.as.ssm_intake, {
+      clientId: await newClient('Rhea'),
+      source: 'lbs',
+      screening: { ...ELIGIBLE_SCREENING, hasSin: false },
+    });
+    expect(res.json()).toMatchObject({ status: 422, rule: 'E2' });
+  });
+
+  it('P2: a TRF referral is screened on its own route, an ineligible result is kept and blocks assignment, a new screening opens it', async () => {
+    const csv = [
+      'trf_id,given_name,family_name,date_of_birth,sin,phone,email,postal_code,language',
+      'TRF-9001,Sasha,Screeningtest,1991-04-04,612345678,,,,en',
+    ].join('\n');
+    const imported = await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: '/api/referrals/trf-imports',
+      payload: { fileName: 'trf-screening.csv', csv },
+    });
+    expect(imported.json()).toMatchObject({ referralsCreated: 1 });
+    const queue = (
+      await world.request(world.as.ssm_intake, {
+        method: 'GET',
+        url: '/api/referrals',
+        query: { bucket: 'new', limit: '200' },
+      })
+    ).json() as { items: { id: string; clientName: string; screeningOutcome: string | null }[] };
+    const item = queue.items.find((i) => i.clientName === 'Sasha Screeningtest')!;
+    expect(item.screeningOutcome).toBeNull();
+    const assign = () =>
+      world.request(world.as.ssm_intake, {
+        method: 'POST',
+        url: `/api/referrals/${item.id}/assign`,
+        payload: { organizationId: world.a.provider2, overrideReason: 'Closest to home' },
+      });
+    const unscreened = await assign();
+    expect(unscreened.statusCode).toBe(422);
+    expect(unscreened.json()).toMatchObject({ rule: 'P2' });
+    expect((unscreened.json() as { detail: string }).detail).toMatch(/Screen first/);
+
+    const screenWith = (answers: Record<string, unknown>) =>
+      world.request(world.as.ssm_intake, {
+        method: 'POST',
+        url: `/api/referrals/${item.id}/screening`,
+        payload: answers,
+      });
+    const outside = await screenWith({ ...ELIGIBLE_SCREENING, livesInOntario: false });
+    expect(outside.statusCode).toBe(200);
+    expect((outside.json() as Screened).screening).toMatchObject({
+      outcome: 'not_eligible',
+      reasons: [{ rule: 'E1', code: 'not_living_in_ontario' }],
+    });
+    const blocked = await assign();
+    expect(blocked.statusCode).toBe(422);
+    expect((blocked.json() as { rule: string; detail: string }).detail).toMatch(
+      /not eligible for case-managed/,
+    );
+
+    const eligible = (await screenWith(ELIGIBLE_SCREENING)).json() as Screened;
+    expect(eligible.screening?.outcome).toBe('case_managed_eligible');
+    expect(eligible.timeline.filter((e) => e.kind === 'screened').map((e) => e.detail)).toEqual([
+      { outcome: 'not_eligible' },
+      { outcome: 'case_managed_eligible' },
+    ]);
+    // Screened and eligible: another screening is not needed, and the referral can be assigned.
+    expect((await screenWith(ELIGIBLE_SCREENING)).statusCode).toBe(409);
+    expect((await assign()).statusCode).toBe(200);
+    // The assigned provider sees the result; the answers are in the database only.
+    const seen = (
+      await world.request(world.provider2Caseworker, { method: 'GET', url: `/api/referrals/${item.id}` })
+    ).json() as Screened;
+    expect(seen.screening?.outcome).toBe('case_managed_eligible');
+    expect((await screenWith(ELIGIBLE_SCREENING)).statusCode).toBe(409);
+  });
+
+  it('P2: a referral from social assistance is not screened by SSM intake', async () => {
+    const clientId = await createClient(world, world.as.sa_caseworker, {
+      legalGivenName: 'Tess',
+      legalFamilyName: 'Screeningtest',
+      dateOfBirth: '1990-01-01',
+    });
+    const created = (
+      await refer(world.as.sa_caseworker, { clientId, source: 'odsp' })
+    ).json() as ReferralBody;
+    const res = await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: `/api/referrals/${created.id}/screening`,
+      payload: ELIGIBLE_SCREENING,
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ rule: 'P2' });
+  });
+});
+
+describe('forward to the next provider (P10 d)', () => {
+  it('the providers that returned a referral are neither suggested nor assignable, and the detail names them', async () => {
+    const clientId = await createClient(world, world.as.sa_caseworker, {
+      legalGivenName: 'Uma',
+      legalFamilyName: 'Forwardtest',
+      dateOfBirth: '1989-09-09',
+    });
+    const created = (
+      await refer(world.as.sa_caseworker, { clientId, source: 'ontario_works' })
+    ).json() as ReferralBody;
+    const url = `/api/referrals/${created.id}`;
+    const suggested = async () =>
+      (
+        (await world.request(world.as.ssm_intake, { method: 'GET', url: `${url}/suggestions` })).json() as {
+          items: { organizationId: string; rank: number }[];
+        }
+      ).items;
+    expect((await suggested()).map((s) => s.organizationId)).toContain(world.a.provider1);
+    await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: `${url}/assign`,
+      payload: { organizationId: world.a.provider1, overrideReason: 'First try' },
+    });
+    await world.request(world.as.provider_caseworker, {
+      method: 'POST',
+      url: `${url}/return`,
+      payload: { reason: 'client_declined' },
+    });
+    const forwarded = await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: `${url}/decision`,
+      payload: { decision: 'forward' },
+    });
+    const detail = forwarded.json() as {
+      returnedBy: { organizationId: string; organizationName: string; reason: string; at: string }[];
+    };
+    expect(detail.returnedBy).toEqual([
+      {
+        organizationId: world.a.provider1,
+        organizationName: 'Provider One',
+        reason: 'client_declined',
+        at: expect.any(String),
+      },
+    ]);
+    const after = await suggested();
+    expect(after.map((s) => s.organizationId)).not.toContain(world.a.provider1);
+    expect(after[0]).toMatchObject({ rank: 1 });
+    const back = await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: `${url}/assign`,
+      payload: { organizationId: world.a.provider1, overrideReason: 'Try them again' },
+    });
+    expect(back.statusCode).toBe(400);
+    expect(back.json()).toMatchObject({
+      errors: [{ field: 'body.organizationId', code: 'returned_by_provider' }],
+    });
+    const next = await world.request(world.as.ssm_intake, {
+      method: 'POST',
+      url: `${url}/assign`,
+      payload: { organizationId: after[0]!.organizationId },
+    });
+    expect(next.statusCode).toBe(200);
+  });
+});
+
+describe('accessibility needs in the decision matrix (P4)', () => {
+  it('a site with the needed feature ranks above an otherwise equal one; the explanation names it', async () => {
+    // Two providers alike in everything but a step-free entrance; the one with it has the id that
+    // would lose the final tie-break, so only the accessibility need can put it first.
+    const plain = '00000000-0000-4000-8000-0000000000a1';
+    const stepFree = 'ffffffff-ffff-4fff-bfff-0000000000a2';
+    await world.db.insert(organizations).values([
+      { id: plain, catchmentId: world.a.catchmentId, kind: 'provider', name: 'Plain Access' },
+      { id: stepFree, catchmentId: world.a.catchmentId, kind: 'provider', name: 'Step Free' },
+    ]);
+    const site = {
+      regionId: world.a.regionId,
+      street: '2 Side St',
+      city: 'Windsor',
+      postalCode: 'N9A 1B2',
+      latitude: 42.3,
+      longitude: -83.0,
+      hours: { mon: [{ opens: '09:00', closes: '17:00' }] },
+      languages: ['en'],
+      specializedPopulations: [] as string[],
+      intakeCapacity: 10,
+    };
+    await world.db.insert(sites).values([
+      { ...site, organizationId: plain, name: 'Plain', accessibilityFeatures: ['quiet_room'] },
+      {
+        ...site,
+        organizationId: stepFree,
+        name: 'Step',
+        accessibilityFeatures: ['quiet_room', 'step_free_entrance'],
+      },
+    ]);
+    const ranking = async (accessibility: string[]) => {
+      const clientId = await createClient(world, world.as.sa_caseworker, {
+        legalGivenName: `Vic${accessibility.length}`,
+        legalFamilyName: 'Accesstest',
+        dateOfBirth: '1979-07-07',
+      });
+      const created = await refer(world.as.sa_caseworker, {
+        clientId,
+        source: 'odsp',
+        barriers: { accessibility },
+      });
+      const body = created.json() as { id: string; barriers: { accessibility: string[] } };
+      expect(body.barriers.accessibility).toEqual(accessibility);
+      const res = await world.request(world.as.ssm_intake, {
+        method: 'GET',
+        url: `/api/referrals/${body.id}/suggestions`,
+      });
+      const items = (
+        res.json() as {
+          items: {
+            organizationId: string;
+            factors: { code: string; met: boolean; detail: Record<string, unknown> }[];
+          }[];
+        }
+      ).items;
+      return {
+        id: body.id,
+        items,
+        order: items.map((i) => i.organizationId).filter((id) => id === plain || id === stepFree),
+      };
+    };
+    expect((await ranking([])).order).toEqual([plain, stepFree]);
+    const needs = await ranking(['step_free_entrance']);
+    expect(needs.order).toEqual([stepFree, plain]);
+    const factor = needs.items
+      .find((i) => i.organizationId === stepFree)!
+      .factors.find((f) => f.code === 'accessibility');
+    expect(factor).toMatchObject({ met: true, detail: { matched: ['step_free_entrance'], missing: [] } });
+
+    // A referral written before accessibility needs were recorded reads as needing none.
+    await world.db.execute(
+      sql`update referrals set barriers = barriers - 'accessibility' where id = ${needs.id}`,
+    );
+    const old = (
+      await world.request(world.as.ssm_intake, { method: 'GET', url: `/api/referrals/${needs.id}` })
+    ).json() as { barriers: { accessibility: string[] } };
+    expect(old.barriers.accessibility).toEqual([]);
   });
 });

@@ -62,3 +62,16 @@ export async function placeClients(world: World) {
   await share(world.db, b, world.b.provider);
   return { p1, p2, saMine, saOther, b };
 }
+
+/**
+ * Screening-tool answers (E1–E6) of an adult citizen living in Ontario with a SIN: eligible for
+ * case-managed service. A referral made directly to SSM intake (P2 pathway 2) carries them.
+ */
+export const ELIGIBLE_SCREENING = {
+  dateOfBirth: '1990-01-01',
+  livesInOntario: true,
+  hasSin: true,
+  workAuthorization: 'citizen',
+  workPermit: 'not_applicable',
+  secondarySchoolCompleted: true,
+} as const;

@@ -51,6 +51,11 @@ export interface World {
   otherSaCaseworker: Session;
   bSessions: Record<'ssm_admin' | 'ssm_intake' | 'provider_caseworker' | 'sa_caseworker', Session>;
   request(session: Session | null, options: InjectOptions): Promise<LightMyRequestResponse>;
+  /**
+   * Sets the app's clock (app.services.now) to an instant, or back to real time with null. Use
+   * instants in the past: sessions are valid from the real now, so a later date would expire them.
+   */
+  setNow(at: Date | null): void;
   close(): Promise<void>;
 }
 
@@ -74,7 +79,8 @@ export async function createWorld(): Promise<World> {
     },
   });
   const logger = createLogger('info', sink as unknown as pino.DestinationStream);
-  const app = await buildApp({ db, config, logger, webRoot: '/nonexistent' });
+  let clock: Date | null = null;
+  const app = await buildApp({ db, config, logger, webRoot: '/nonexistent', now: () => clock ?? new Date() });
   await app.ready();
 
   const catchment = async (code: string) => {
@@ -170,6 +176,9 @@ export async function createWorld(): Promise<World> {
     otherSaCaseworker,
     bSessions,
     request,
+    setNow(at) {
+      clock = at;
+    },
     async close() {
       await app.close();
       await handle.close();

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ReferralVisibility } from '../../domain/access/policy.js';
 import type { Queryable } from '../connection.js';
 import { referralScope } from '../scope.js';
@@ -51,6 +51,8 @@ export async function addReferralEvent(
     actorOrganizationId: string | null;
     kind: string;
     detail?: Record<string, unknown>;
+    /** When the step was taken; the database's clock if omitted. */
+    at?: Date;
   },
 ): Promise<void> {
   await q.insert(referralEvents).values({ ...e, detail: e.detail ?? {} });
@@ -80,36 +82,98 @@ export async function referralTimeline(q: Queryable, referralId: string) {
       kind: referralEvents.kind,
       detail: referralEvents.detail,
       actorName: users.displayName,
+      actorOrganizationId: referralEvents.actorOrganizationId,
       actorOrganizationName: organizations.name,
     })
     .from(referralEvents)
     .leftJoin(users, eq(users.id, referralEvents.actorUserId))
     .leftJoin(organizations, eq(organizations.id, referralEvents.actorOrganizationId))
     .where(eq(referralEvents.referralId, referralId))
-    .orderBy(asc(referralEvents.at));
+    .orderBy(asc(referralEvents.at), asc(referralEvents.seq));
 }
 
-export async function listVisibleReferrals(
+/** P10 d: the organizations that handed this referral back; a forward must not send it to them again. */
+export async function organizationsThatReturned(q: Queryable, referralId: string): Promise<Set<string>> {
+  const rows = await q
+    .selectDistinct({ organizationId: referralEvents.actorOrganizationId })
+    .from(referralEvents)
+    .where(and(eq(referralEvents.referralId, referralId), eq(referralEvents.kind, 'returned')));
+  return new Set(rows.map((r) => r.organizationId).filter((id): id is string => id !== null));
+}
+
+export async function userDisplayName(q: Queryable, userId: string): Promise<string | null> {
+  const [row] = await q.select({ name: users.displayName }).from(users).where(eq(users.id, userId));
+  return row?.name ?? null;
+}
+
+const asBoolean = (v: unknown) => v === true || v === 't' || v === 'true';
+
+/**
+ * The referrals an actor may see in the given statuses, newest received first, with what a worklist
+ * needs to place and order each one: the first contact attempt, the number of attempts and
+ * appointments, whether the client came to one, whether it was ever assigned. One query, the
+ * aggregates as correlated sub-selects on the referral-keyed indexes; no notes, no screening answers.
+ */
+export async function listWorkRows(
   q: Queryable,
   visibility: ReferralVisibility,
-  filter: { statuses?: ReferralStatus[] | undefined; limit: number },
+  filter: { statuses: readonly ReferralStatus[]; limit?: number },
 ) {
-  const where: SQL[] = [referralScope(visibility)];
-  if (filter.statuses?.length) where.push(inArray(referrals.status, filter.statuses));
-  return q
+  const attemptsOf = sql`from ${referralContactAttempts} where ${referralContactAttempts.referralId} = ${referrals.id}`;
+  const appointmentsOf = sql`from ${referralAppointments} where ${referralAppointments.referralId} = ${referrals.id}`;
+  const query = q
     .select({
-      referral: referrals,
+      id: referrals.id,
+      reference: referrals.reference,
+      clientId: referrals.clientId,
+      pathway: referrals.pathway,
+      source: referrals.source,
+      status: referrals.status,
+      redirectRequested: referrals.redirectRequested,
+      warmReferral: referrals.warmReferral,
+      receivedAt: referrals.receivedAt,
+      assignedOrganizationId: referrals.assignedOrganizationId,
+      assignedAt: referrals.assignedAt,
+      returnReason: referrals.returnReason,
+      ssmDecision: referrals.ssmDecision,
+      screeningOutcome: sql<string | null>`${referrals.screening} -> 'result' ->> 'outcome'`,
       clientGivenName: clients.legalGivenName,
       clientFamilyName: clients.legalFamilyName,
-      clientReference: clients.reference,
       assignedOrganizationName: organizations.name,
+      firstAttemptAt: sql<Date | null>`(select min(${referralContactAttempts.at}) ${attemptsOf})`.mapWith(
+        referralContactAttempts.at,
+      ),
+      contactAttemptCount: sql<number>`(select count(*) ${attemptsOf})`.mapWith(Number),
+      appointmentCount: sql<number>`(select count(*) ${appointmentsOf})`.mapWith(Number),
+      appointmentAttended:
+        sql<boolean>`exists (select 1 ${appointmentsOf} and ${referralAppointments.attended})`.mapWith(
+          asBoolean,
+        ),
+      everAssigned:
+        sql<boolean>`exists (select 1 from ${referralEvents} where ${referralEvents.referralId} = ${referrals.id} and ${referralEvents.kind} = 'assigned')`.mapWith(
+          asBoolean,
+        ),
     })
     .from(referrals)
     .innerJoin(clients, eq(clients.id, referrals.clientId))
     .leftJoin(organizations, eq(organizations.id, referrals.assignedOrganizationId))
-    .where(and(...where))
-    .orderBy(desc(referrals.receivedAt))
-    .limit(filter.limit);
+    .where(and(referralScope(visibility), inArray(referrals.status, [...filter.statuses])))
+    .orderBy(desc(referrals.receivedAt), desc(referrals.id));
+  return filter.limit === undefined ? query : query.limit(filter.limit);
+}
+export type WorkRow = Awaited<ReturnType<typeof listWorkRows>>[number];
+
+/** How many referrals the actor may see in the given statuses. */
+export async function countVisibleReferrals(
+  q: Queryable,
+  visibility: ReferralVisibility,
+  statuses: readonly ReferralStatus[],
+): Promise<number> {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(referrals)
+    .where(and(referralScope(visibility), inArray(referrals.status, [...statuses])));
+  return row?.n ?? 0;
 }
 
 /**

@@ -18,6 +18,8 @@ import {
   referralParams,
   referralSchema,
   referralSummarySchema,
+  screeningAnswersBody,
+  worklistSchema,
 } from './schemas.js';
 import {
   assignReferral,
@@ -31,12 +33,14 @@ import {
   providerMetrics,
   recordAttendance,
   returnReferral,
+  screenReferral,
   suggestProviders,
+  worklist,
 } from './service.js';
 
 /** Referrals into employment services: the three pathways (P1), SSM assignment with the matrix (P4). */
 export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps = { db: app.services.db, crypto: app.services.crypto };
+  const deps = { db: app.services.db, crypto: app.services.crypto, now: app.services.now };
   const tags = ['referrals'];
 
   app.post(
@@ -62,12 +66,26 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Referrals the actor may see: the SSM queue, a provider’s leads, an SA caseworker’s referrals',
+          'Referrals the actor may see, each in its worklist bucket with its clocks (P7, P11); the SSM’s and a provider’s most urgent first',
         querystring: referralListQuery,
         response: { 200: listOf(referralSummarySchema), ...problemResponses },
       },
     },
     async (request) => ({ items: await listReferrals(deps, contextOf(request), request.query) }),
+  );
+
+  app.get(
+    '/referrals/worklist',
+    {
+      config: { access: 'referral.read' },
+      schema: {
+        tags,
+        summary:
+          'The actor’s worklist: every bucket of their view (SSM intake, provider, SA) in display order, with its count',
+        response: { 200: worklistSchema, ...problemResponses },
+      },
+    },
+    async (request) => worklist(deps, contextOf(request)),
   );
 
   app.get(
@@ -132,6 +150,22 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => assignReferral(deps, contextOf(request), request.params.referralId, request.body),
+  );
+
+  app.post(
+    '/referrals/:referralId/screening',
+    {
+      config: { access: 'referral.assign' },
+      schema: {
+        tags,
+        summary:
+          'Screen a direct referral awaiting assignment (P2 pathway 2, E1–E6), e.g. one from the TRF list; the result is stored',
+        params: referralParams,
+        body: screeningAnswersBody,
+        response: { 200: referralSchema, ...problemResponses },
+      },
+    },
+    async (request) => screenReferral(deps, contextOf(request), request.params.referralId, request.body),
   );
 
   const work = (summary: string) => ({

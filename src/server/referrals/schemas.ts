@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { REFERRAL_SOURCES, PATHWAYS } from '../../domain/referral/pathways.js';
 import { RETURN_REASONS, SSM_DECISIONS } from '../../domain/referral/returns.js';
 import { CONTACT_METHODS } from '../clients/schemas.js';
-import { SERVICE_LANGUAGES } from '../../domain/organizations/sites.js';
+import { ACCESSIBILITY_FEATURES, SERVICE_LANGUAGES } from '../../domain/organizations/sites.js';
+import { ALL_WORKLIST_BUCKETS } from '../../domain/referral/worklist.js';
 import { isoDate, queryInt, timestamp, uuidParam } from '../http/common.js';
 
 export const REFERRAL_STATUSES = ['awaiting_assignment', 'assigned', 'returned', 'closed'] as const;
@@ -15,6 +16,44 @@ export const CONTACT_RESULTS = [
   'other',
 ] as const;
 export const APPOINTMENT_MODES = ['in_person', 'virtual'] as const;
+export const SCREENING_OUTCOMES = ['case_managed_eligible', 'self_directed_only', 'not_eligible'] as const;
+
+const WORK_AUTHORIZATIONS = [
+  'citizen',
+  'permanent_resident',
+  'awaiting_permanent_residence',
+  'refugee_claimant',
+  'emergency_travel_visitor',
+  'temporary_foreign_worker',
+  'international_student',
+  'none',
+] as const;
+
+/** The screening tool's questions (E1–E6): the body of POST /screening and of a referral's screening. */
+export const screeningAnswersBody = z
+  .object({
+    dateOfBirth: isoDate,
+    livesInOntario: z.boolean(),
+    hasSin: z.boolean().describe('Has a SIN and is willing to give it (E2)'),
+    sinTemporary: z.boolean().default(false).describe('A 900-series SIN (E4)'),
+    workAuthorization: z.enum(WORK_AUTHORIZATIONS),
+    workPermit: z.enum(['open', 'employer_specific', 'none', 'not_applicable']),
+    secondarySchoolCompleted: z.boolean(),
+    schoolExcusalProof: z.boolean().default(false).describe('E3: documented excusal from school'),
+    currentlyEmployed: z.boolean().default(false),
+    seekingSelfEmployment: z.boolean().default(false),
+  })
+  .meta({ id: 'ScreeningAnswers' });
+
+const screeningReason = z.object({ rule: z.string(), code: z.string(), en: z.string(), fr: z.string() });
+export const screeningResultSchema = z
+  .object({
+    outcome: z.enum(SCREENING_OUTCOMES),
+    reasons: z.array(screeningReason),
+    notes: z.array(screeningReason),
+    consultSsm: z.boolean(),
+  })
+  .meta({ id: 'ScreeningResult' });
 
 const barriers = z.object({
   transportation: z.boolean().default(false),
@@ -24,6 +63,11 @@ const barriers = z.object({
     .nullable()
     .default(null)
     .describe('A language of service other than English the client needs'),
+  accessibility: z
+    .array(z.enum(ACCESSIBILITY_FEATURES))
+    .max(ACCESSIBILITY_FEATURES.length)
+    .default([])
+    .describe('Site features the client needs (P4: matched to the provider directory)'),
 });
 
 export const referralCreateBody = z.object({
@@ -34,9 +78,28 @@ export const referralCreateBody = z.object({
     .default(null)
     .describe('P3: the provider the client asked for'),
   warmReferral: z.boolean().default(false).describe('P9'),
-  barriers: barriers.default({ transportation: false, childcare: false, language: null }),
+  barriers: barriers.default({ transportation: false, childcare: false, language: null, accessibility: [] }),
   notes: z.string().trim().max(4000).nullable().default(null),
+  screening: screeningAnswersBody
+    .nullable()
+    .optional()
+    .describe(
+      'P2 pathway 2: the screening tool’s answers, required for a referral made directly to SSM intake and only for it',
+    ),
 });
+
+const firstContactSchema = z
+  .object({
+    dueOn: z.iso.date(),
+    state: z.enum(['met', 'on_time', 'due_today', 'overdue']),
+    businessDaysLeft: z.number().int(),
+  })
+  .nullable()
+  .describe('P7: first contact attempt within 2 business days of assignment');
+const completionSchema = z
+  .object({ deadline: z.iso.date(), daysLeft: z.number().int(), incomplete: z.boolean() })
+  .nullable()
+  .describe('P11: 120 days from the SSM referral to an active plan');
 
 const factorSchema = z.object({
   code: z.string(),
@@ -90,6 +153,22 @@ export const referralSchema = z
     decisionNote: z.string().nullable(),
     returnedAt: timestamp.nullable(),
     ssmDecision: z.enum(SSM_DECISIONS).nullable(),
+    returnedBy: z
+      .array(
+        z.object({
+          organizationId: z.uuid(),
+          organizationName: z.string(),
+          reason: z.enum(RETURN_REASONS),
+          at: timestamp,
+        }),
+      )
+      .describe('P10: the providers that returned this referral, oldest first; a forward skips them (d)'),
+    screening: screeningResultSchema
+      .extend({ screenedAt: timestamp, screenedByName: z.string().nullable() })
+      .nullable()
+      .describe(
+        'P2 pathway 2: the screening result (never the answers); shown to SSM staff and the assigned provider',
+      ),
     contactAttempts: z.array(
       z.object({ at: timestamp, method: z.enum(CONTACT_METHODS), result: z.enum(CONTACT_RESULTS) }),
     ),
@@ -102,18 +181,8 @@ export const referralSchema = z
         attended: z.boolean().nullable(),
       }),
     ),
-    firstContact: z
-      .object({
-        dueOn: z.iso.date(),
-        state: z.enum(['met', 'on_time', 'due_today', 'overdue']),
-        businessDaysLeft: z.number().int(),
-      })
-      .nullable()
-      .describe('P7: first contact attempt within 2 business days of assignment'),
-    completion: z
-      .object({ deadline: z.iso.date(), daysLeft: z.number().int(), incomplete: z.boolean() })
-      .nullable()
-      .describe('P11: 120 days from the SSM referral to an active plan'),
+    firstContact: firstContactSchema,
+    completion: completionSchema,
     timeline: z.array(
       z.object({
         at: timestamp,
@@ -139,13 +208,37 @@ export const referralSummarySchema = z
     redirectRequested: z.boolean(),
     receivedAt: timestamp,
     assignedOrganizationName: z.string().nullable(),
+    bucket: z.enum(ALL_WORKLIST_BUCKETS).describe('Where the referral sits in the actor’s worklist'),
+    assignedAt: timestamp.nullable(),
+    warmReferral: z.boolean(),
+    firstContact: firstContactSchema,
+    completion: completionSchema,
+    returnReason: z.enum(RETURN_REASONS).nullable(),
+    ssmDecision: z.enum(SSM_DECISIONS).nullable(),
+    contactAttemptCount: z.number().int(),
+    appointmentCount: z.number().int(),
+    screeningOutcome: z
+      .enum(SCREENING_OUTCOMES)
+      .nullable()
+      .describe('P2 pathway 2: the screening outcome; null until screened, and for those who may not see it'),
   })
   .meta({ id: 'ReferralSummary' });
 
 export const referralListQuery = z.object({
   status: z.enum(REFERRAL_STATUSES).optional(),
+  bucket: z
+    .enum(ALL_WORKLIST_BUCKETS)
+    .optional()
+    .describe('Only the referrals in this bucket of the actor’s worklist (GET /referrals/worklist)'),
   limit: queryInt(1, 200).default(50),
 });
+
+export const worklistSchema = z
+  .object({
+    view: z.enum(['ssm', 'provider', 'sa']),
+    buckets: z.array(z.object({ bucket: z.enum(ALL_WORKLIST_BUCKETS), count: z.number().int() })),
+  })
+  .meta({ id: 'Worklist' });
 
 export const referralParams = z.object({ referralId: uuidParam });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { addCalendarDays, torontoDate } from '../../domain/calendar/index.js';
+import { addCalendarDays, torontoDate, type BusinessCalendar } from '../../domain/calendar/index.js';
+import { screen, type ScreeningResult } from '../../domain/eligibility/screening.js';
 import { assignmentFacts, referralMetrics } from '../../domain/referral/metrics.js';
 import type { z } from 'zod';
 import type { Database, Transaction } from '../../db/connection.js';
@@ -11,10 +12,14 @@ import { ensureShare, findVisibleClient, findWrappedKey } from '../../db/reposit
 import { findOrganization, listOrganizations } from '../../db/repositories/organizations.js';
 import {
   addReferralEvent,
+  countVisibleReferrals,
   findVisibleReferral,
   insertReferral,
-  listVisibleReferrals,
+  listWorkRows,
   nextReferralReference,
+  organizationsThatReturned,
+  userDisplayName,
+  type WorkRow,
   addAppointment,
   addContactAttempt,
   appointmentsOf,
@@ -29,7 +34,23 @@ import {
   updateReferral,
   type ReferralStatus,
 } from '../../db/repositories/referrals.js';
-import { hasExtendedHours, type ServiceLanguage } from '../../domain/organizations/sites.js';
+import {
+  hasExtendedHours,
+  type AccessibilityFeature,
+  type ServiceLanguage,
+} from '../../domain/organizations/sites.js';
+import type { Pathway } from '../../domain/referral/pathways.js';
+import {
+  byUrgency,
+  newestFirst,
+  statusesOfBucket,
+  worklistBucket,
+  WORKLIST_BUCKETS,
+  type WorklistBucket,
+  type WorklistStatus,
+  type WorklistView,
+} from '../../domain/referral/worklist.js';
+import type { ReferralBarriers, ReferralScreening } from '../../db/schema.js';
 import { audit } from '../audit/record.js';
 import { PersonalDataKey } from '../clients/personal-data.js';
 import type { RequestContext } from '../http/context.js';
@@ -47,7 +68,10 @@ import type {
   referralCreateBody,
   referralSummarySchema,
   returnBody,
+  screeningAnswersBody,
+  worklistSchema,
 } from './schemas.js';
+import { REFERRAL_STATUSES } from './schemas.js';
 import { calendarFor } from '../calendar/service.js';
 import {
   completionClock,
@@ -68,6 +92,8 @@ type AppointmentMode = (typeof APPOINTMENT_MODES)[number];
 export interface ReferralDeps {
   db: Database;
   crypto: PersonCrypto;
+  /** The service's clock (app.services.now): tests set the date; every timestamp written comes from it. */
+  now: () => Date;
 }
 
 const NOTES_FIELD = 'referral.notes';
@@ -79,12 +105,59 @@ async function noteKey(deps: ReferralDeps, clientId: string): Promise<PersonalDa
 }
 type RankedView = z.infer<typeof rankedProviderSchema>;
 
-const refuse = (rule: string, en: string, fr: string) =>
+const refuse = (
+  rule: string,
+  en: string,
+  fr: string,
+  errors?: { field: string; message: string; code: string }[],
+) =>
   new ProblemError(422, 'rule_refused', 'Refused by a program rule', {
     detail: `${rule}: ${en}`,
     rule,
     messageFr: `${rule} : ${fr}`,
+    ...(errors ? { errors } : {}),
   });
+
+type ScreeningAnswersInput = z.infer<typeof screeningAnswersBody>;
+
+/** E1–E6 computed here, on the server's date, whatever a client may have computed itself. */
+function screeningOf(ctx: RequestContext, answers: ScreeningAnswersInput, now: Date): ReferralScreening {
+  const full = { ...answers, screenedOn: torontoDate(now) };
+  return {
+    answers: full,
+    result: screen(full),
+    screenedAt: now.toISOString(),
+    screenedByUserId: ctx.actor.userId,
+  };
+}
+
+/**
+ * P2 pathway 2: a person screened out of case-managed service is not referred. The refusal names
+ * the first reason's rule, lists every reason, and says what remains open to them.
+ */
+function notEligibleRefusal(result: ScreeningResult) {
+  const first = result.reasons[0];
+  const what =
+    result.outcome === 'self_directed_only'
+      ? { en: 'self-directed services only', fr: 'services autonomes seulement' }
+      : {
+          en: 'not eligible for case-managed service',
+          fr: 'non admissible aux services avec gestion de cas',
+        };
+  return refuse(
+    first?.rule ?? 'E1',
+    `${first?.en ?? 'Not eligible for case-managed service.'} Screening outcome: ${what.en}. ` +
+      'No referral was recorded; self-directed services remain open to the person.',
+    `${first?.fr ?? 'Non admissible aux services avec gestion de cas.'} Résultat du dépistage : ${what.fr}. ` +
+      'Aucun aiguillage n’a été enregistré; les services autonomes restent ouverts à la personne.',
+    result.reasons.map((r) => ({ field: 'body.screening', message: `${r.rule}: ${r.en}`, code: r.code })),
+  );
+}
+
+/** Accessibility needs without repeats, in the vocabulary's order. */
+function barriersOf(input: z.infer<typeof referralCreateBody>['barriers']): ReferralBarriers {
+  return { ...input, accessibility: [...new Set(input.accessibility)] };
+}
 
 /**
  * Records a referral on the pathway of the referrer's organization (P1, P2). A walk-in is the
@@ -103,6 +176,21 @@ export async function createReferral(
     throw invalid(
       'body.source',
       `The source "${input.source}" is not one of the ${pathway.replace(/_/g, ' ')} pathway (P1).`,
+    );
+  }
+  // P2: SSM intake runs the screening tool on pathway 2; social assistance screens its own
+  // referrals (pathway 1) and a walk-in's provider verifies eligibility itself (pathway 3).
+  if (pathway !== 'direct_to_ssm' && input.screening) {
+    throw invalid(
+      'body.screening',
+      'P2: only a referral made directly to SSM intake takes screening answers.',
+    );
+  }
+  if (pathway === 'direct_to_ssm' && !input.screening) {
+    throw invalid(
+      'body.screening',
+      'P2: screen a direct referral with the screening tool (E1–E6) before recording it.',
+      'required',
     );
   }
   const client = await findVisibleClient(db, clientVisibility(ctx.actor), input.clientId);
@@ -124,13 +212,16 @@ export async function createReferral(
       'This client already has an open referral; update it instead of adding another.',
     );
   }
+  const now = deps.now();
+  const screening = input.screening ? screeningOf(ctx, input.screening, now) : null;
+  if (screening && screening.result.outcome !== 'case_managed_eligible')
+    throw notEligibleRefusal(screening.result);
   const servedElsewhere =
     pathway === 'self_referral' && open.some((r) => r.assignedOrganizationId !== ctx.actor.organizationId);
   const assignHere = pathway === 'self_referral' && !servedElsewhere;
   const id = randomUUID();
   const key = PersonalDataKey.open(crypto, input.clientId, client.wrappedKey);
   await db.transaction(async (tx) => {
-    const now = new Date();
     await insertReferral(tx, {
       id,
       reference: await nextReferralReference(tx),
@@ -142,7 +233,8 @@ export async function createReferral(
       referringUserId: ctx.actor.userId,
       clientChoiceOrganizationId: assignHere ? ctx.actor.organizationId : input.clientChoiceOrganizationId,
       warmReferral: input.warmReferral,
-      barriers: input.barriers,
+      barriers: barriersOf(input.barriers),
+      screening,
       notesEncrypted: input.notes ? key.sealText(NOTES_FIELD, input.notes) : null,
       status: assignHere ? 'assigned' : 'awaiting_assignment',
       redirectRequested: servedElsewhere,
@@ -159,8 +251,15 @@ export async function createReferral(
       referralId: id,
       actorUserId: ctx.actor.userId,
       actorOrganizationId: ctx.actor.organizationId,
+      at: now,
     };
     await addReferralEvent(tx, { ...actor, kind: 'created', detail: { pathway, source: input.source } });
+    if (screening)
+      await addReferralEvent(tx, {
+        ...actor,
+        kind: 'screened',
+        detail: { outcome: screening.result.outcome },
+      });
     if (assignHere)
       await addReferralEvent(tx, {
         ...actor,
@@ -180,6 +279,43 @@ async function visibleReferral(deps: ReferralDeps, ctx: RequestContext, id: stri
   return row;
 }
 
+/**
+ * The service clocks of a referral with a provider. P7 and P11 run from a lead the SSM sent (any
+ * referral assigned through intake, a redirected walk-in included); a walk-in the provider keeps
+ * has its client in front of it, and its own P11 clock starts with the assessment (a later issue).
+ */
+function clocksOf(
+  r: {
+    status: WorklistStatus;
+    pathway: Pathway;
+    redirectRequested: boolean;
+    assignedAt: Date | null;
+  },
+  firstAttemptAt: Date | null,
+  calendar: BusinessCalendar,
+  now: Date,
+) {
+  const leadFromSsm = r.pathway !== 'self_referral' || r.redirectRequested;
+  if (r.status !== 'assigned' || !r.assignedAt || !leadFromSsm)
+    return { firstContact: null, completion: null };
+  return {
+    firstContact: firstContactClock(calendar, r.assignedAt, firstAttemptAt, now),
+    completion: completionClock(r.assignedAt, null, now),
+  };
+}
+
+/** P6 and the screening: SSM staff and the provider the referral is assigned to. */
+const mayExplain = (ctx: RequestContext, assignedOrganizationId: string | null) =>
+  ctx.actor.organizationKind === 'ssm' || assignedOrganizationId === ctx.actor.organizationId;
+
+const barriersView = (b: ReferralBarriers) => ({
+  transportation: b.transportation,
+  childcare: b.childcare,
+  language: b.language as ServiceLanguage | null,
+  // Rows written before accessibility needs were recorded have none.
+  accessibility: (b.accessibility ?? []) as AccessibilityFeature[],
+});
+
 export async function getReferral(
   deps: ReferralDeps,
   ctx: RequestContext,
@@ -188,19 +324,18 @@ export async function getReferral(
 ): Promise<Referral> {
   const row = await visibleReferral(deps, ctx, id);
   const r = row.referral;
-  const [timeline, attempts, appointments, calendar] = await Promise.all([
+  const explains = mayExplain(ctx, r.assignedOrganizationId);
+  const screening = explains ? r.screening : null;
+  const [timeline, attempts, appointments, calendar, screenedByName] = await Promise.all([
     referralTimeline(deps.db, id),
     contactAttemptsOf(deps.db, id),
     appointmentsOf(deps.db, id),
     calendarFor(deps.db, r.catchmentId),
+    screening ? userDisplayName(deps.db, screening.screenedByUserId) : null,
   ]);
-  const now = new Date();
-  const working = r.status === 'assigned' && r.assignedAt !== null;
+  const now = deps.now();
   const key = PersonalDataKey.open(deps.crypto, r.clientId, row.wrappedKey);
   if (!options.audited) await deps.db.transaction((tx) => audit(tx, ctx, 'read', 'referral', id, r.clientId));
-  // P6: the chosen provider, and only it (and the SSM), may see why it was chosen.
-  const mayExplain =
-    ctx.actor.organizationKind === 'ssm' || r.assignedOrganizationId === ctx.actor.organizationId;
   return {
     id: r.id,
     reference: r.reference,
@@ -213,23 +348,34 @@ export async function getReferral(
     redirectRequested: r.redirectRequested,
     clientChoiceOrganizationId: r.clientChoiceOrganizationId,
     warmReferral: r.warmReferral,
-    barriers: { ...r.barriers, language: r.barriers.language as ServiceLanguage | null },
-    notes: PersonalDataKey.open(deps.crypto, r.clientId, row.wrappedKey).openText(
-      NOTES_FIELD,
-      r.notesEncrypted,
-    ),
+    barriers: barriersView(r.barriers),
+    notes: key.openText(NOTES_FIELD, r.notesEncrypted),
     receivedAt: r.receivedAt.toISOString(),
     assignedOrganizationId: r.assignedOrganizationId,
     assignedSiteId: r.assignedSiteId,
     assignedAt: r.assignedAt?.toISOString() ?? null,
-    overrideReason: mayExplain ? r.overrideReason : null,
-    explanation: mayExplain ? ((r.assignmentExplanation as RankedView | null) ?? null) : null,
+    // P6: the chosen provider, and only it (and the SSM), may see why it was chosen.
+    overrideReason: explains ? r.overrideReason : null,
+    explanation: explains ? ((r.assignmentExplanation as RankedView | null) ?? null) : null,
     saCaseworkerContactedAt: r.saCaseworkerContactedAt?.toISOString() ?? null,
     returnNote: key.openText(RETURN_NOTE_FIELD, r.returnNoteEncrypted),
     decisionNote: key.openText(DECISION_NOTE_FIELD, r.decisionNoteEncrypted),
     returnReason: r.returnReason as ReturnReason | null,
     returnedAt: r.returnedAt?.toISOString() ?? null,
     ssmDecision: r.ssmDecision as SsmDecision | null,
+    // P10 d: who handed it back, so the intake worker forwards it to someone else.
+    returnedBy: timeline
+      .filter((e) => e.kind === 'returned' && e.actorOrganizationId)
+      .map((e) => ({
+        organizationId: e.actorOrganizationId!,
+        organizationName: e.actorOrganizationName ?? '',
+        reason: e.detail.reason as ReturnReason,
+        at: e.at.toISOString(),
+      })),
+    // The result only: the answers stay in the database.
+    screening: screening
+      ? { ...screening.result, screenedAt: new Date(screening.screenedAt).toISOString(), screenedByName }
+      : null,
     contactAttempts: attempts.map((a) => ({
       at: a.at.toISOString(),
       method: a.method as ContactMethod,
@@ -242,9 +388,7 @@ export async function getReferral(
       saCaseworkerInvited: a.saCaseworkerInvited,
       attended: a.attended,
     })),
-    firstContact: working ? firstContactClock(calendar, r.assignedAt!, attempts[0]?.at ?? null, now) : null,
-    // P11 runs from an SSM referral; a walk-in's clock starts with its assessment (a later issue).
-    completion: working && r.pathway !== 'self_referral' ? completionClock(r.assignedAt!, null, now) : null,
+    ...clocksOf(r, attempts[0]?.at ?? null, calendar, now),
     timeline: timeline.map((e) => ({
       at: e.at.toISOString(),
       kind: e.kind,
@@ -255,27 +399,143 @@ export async function getReferral(
   };
 }
 
+/** Whose worklist the actor reads: the SSM's intake queue, a provider's leads, an SA caseworker's referrals. */
+function worklistViewOf(ctx: RequestContext): WorklistView {
+  switch (ctx.actor.organizationKind) {
+    case 'ssm':
+      return 'ssm';
+    case 'provider':
+      return 'provider';
+    case 'sa_office':
+      return 'sa';
+    case 'ministry':
+      throw forbidden();
+  }
+}
+
+type ReferralSummary = z.infer<typeof referralSummarySchema>;
+
+function summarize(
+  ctx: RequestContext,
+  view: WorklistView,
+  row: WorkRow,
+  calendar: BusinessCalendar,
+  now: Date,
+): { summary: ReferralSummary; receivedAt: Date } {
+  const clocks = clocksOf(row, row.firstAttemptAt, calendar, now);
+  const ssmDecision = row.ssmDecision as SsmDecision | null;
+  const bucket = worklistBucket(view, {
+    status: row.status,
+    pathway: row.pathway,
+    everAssigned: row.everAssigned,
+    redirectRequested: row.redirectRequested,
+    ssmDecision,
+    ...clocks,
+    contactAttempts: row.contactAttemptCount,
+    appointmentAttended: row.appointmentAttended,
+    assignedToViewer: row.assignedOrganizationId === ctx.actor.organizationId,
+  });
+  return {
+    receivedAt: row.receivedAt,
+    summary: {
+      id: row.id,
+      reference: row.reference,
+      clientId: row.clientId,
+      clientName: `${row.clientGivenName} ${row.clientFamilyName}`,
+      pathway: row.pathway,
+      source: row.source,
+      status: row.status,
+      redirectRequested: row.redirectRequested,
+      receivedAt: row.receivedAt.toISOString(),
+      assignedOrganizationName: row.assignedOrganizationName,
+      bucket,
+      assignedAt: row.assignedAt?.toISOString() ?? null,
+      warmReferral: row.warmReferral,
+      ...clocks,
+      returnReason: row.returnReason as ReturnReason | null,
+      ssmDecision,
+      contactAttemptCount: row.contactAttemptCount,
+      appointmentCount: row.appointmentCount,
+      screeningOutcome: mayExplain(ctx, row.assignedOrganizationId)
+        ? (row.screeningOutcome as ReferralSummary['screeningOutcome'])
+        : null,
+    },
+  };
+}
+
+/**
+ * The actor's referrals, each placed in its worklist bucket with its clocks computed on the
+ * catchment's calendar. The SSM's and a provider's lists put the most urgent first (P11
+ * incomplete, P7 overdue, then due soonest); an SA caseworker's, the newest.
+ *
+ * Open referrals are read whole (the clocks decide their bucket and order); closed ones, which have
+ * no clock and sort last, only as many as the page can show.
+ */
 export async function listReferrals(
   deps: ReferralDeps,
   ctx: RequestContext,
-  filter: { status?: ReferralStatus | undefined; limit: number },
-): Promise<z.infer<typeof referralSummarySchema>[]> {
-  const rows = await listVisibleReferrals(deps.db, referralVisibility(ctx.actor), {
-    statuses: filter.status ? [filter.status] : undefined,
-    limit: filter.limit,
-  });
-  return rows.map((row) => ({
-    id: row.referral.id,
-    reference: row.referral.reference,
-    clientId: row.referral.clientId,
-    clientName: `${row.clientGivenName} ${row.clientFamilyName}`,
-    pathway: row.referral.pathway,
-    source: row.referral.source,
-    status: row.referral.status,
-    redirectRequested: row.referral.redirectRequested,
-    receivedAt: row.referral.receivedAt.toISOString(),
-    assignedOrganizationName: row.assignedOrganizationName,
-  }));
+  filter: { status?: ReferralStatus | undefined; bucket?: WorklistBucket | undefined; limit: number },
+): Promise<ReferralSummary[]> {
+  const view = worklistViewOf(ctx);
+  const visibility = referralVisibility(ctx.actor);
+  const inBucket = filter.bucket ? statusesOfBucket(view, filter.bucket) : REFERRAL_STATUSES;
+  const statuses = (filter.status ? [filter.status] : REFERRAL_STATUSES).filter((s) => inBucket.includes(s));
+  const open = statuses.filter((s) => s !== 'closed');
+  const [openRows, closedRows, calendar] = await Promise.all([
+    open.length ? listWorkRows(deps.db, visibility, { statuses: open }) : [],
+    statuses.includes('closed')
+      ? listWorkRows(deps.db, visibility, { statuses: ['closed'], limit: filter.limit })
+      : [],
+    calendarFor(deps.db, ctx.actor.catchmentId),
+  ]);
+  const now = deps.now();
+  const items = [...openRows, ...closedRows]
+    .map((row) => summarize(ctx, view, row, calendar, now))
+    .filter((i) => !filter.bucket || i.summary.bucket === filter.bucket);
+  items.sort((a, b) =>
+    view === 'sa'
+      ? newestFirst(a, b)
+      : byUrgency(
+          { ...a.summary, contactAttempts: a.summary.contactAttemptCount, receivedAt: a.receivedAt },
+          { ...b.summary, contactAttempts: b.summary.contactAttemptCount, receivedAt: b.receivedAt },
+        ),
+  );
+  return items.slice(0, filter.limit).map((i) => i.summary);
+}
+
+/** Counts per bucket of the actor's worklist, every bucket of the view in display order. */
+export async function worklist(
+  deps: ReferralDeps,
+  ctx: RequestContext,
+): Promise<z.infer<typeof worklistSchema>> {
+  const view = worklistViewOf(ctx);
+  const visibility = referralVisibility(ctx.actor);
+  const [openRows, closed, calendar] = await Promise.all([
+    listWorkRows(deps.db, visibility, { statuses: ['awaiting_assignment', 'assigned', 'returned'] }),
+    countVisibleReferrals(deps.db, visibility, ['closed']),
+    calendarFor(deps.db, ctx.actor.catchmentId),
+  ]);
+  const now = deps.now();
+  const counts = new Map<WorklistBucket, number>(WORKLIST_BUCKETS[view].map((b) => [b, 0]));
+  const add = (bucket: WorklistBucket, n: number) => counts.set(bucket, (counts.get(bucket) ?? 0) + n);
+  for (const row of openRows) add(summarize(ctx, view, row, calendar, now).summary.bucket, 1);
+  // A closed referral has no clock: its bucket follows from the status alone.
+  add(
+    worklistBucket(view, {
+      status: 'closed',
+      pathway: 'social_assistance',
+      everAssigned: true,
+      redirectRequested: false,
+      ssmDecision: null,
+      firstContact: null,
+      completion: null,
+      contactAttempts: 0,
+      appointmentAttended: false,
+      assignedToViewer: false,
+    }),
+    closed,
+  );
+  return { view, buckets: [...counts.entries()].map(([bucket, count]) => ({ bucket, count })) };
 }
 
 /** The matrix's ranking for one referral (P4), with the reasons for each place (P6). */
@@ -287,16 +547,21 @@ export async function suggestProviders(
   const row = await visibleReferral(deps, ctx, id);
   const client = await findVisibleClient(deps.db, clientVisibility(ctx.actor), row.referral.clientId);
   if (!client) throw notFound('Client');
-  const directory = await providerDirectory(deps.db, ctx.actor.catchmentId);
+  // P10 d: a referral forwarded after a return goes to another provider, not back to one that returned it.
+  const returnedBy = await organizationsThatReturned(deps.db, id);
+  const directory = (await providerDirectory(deps.db, ctx.actor.catchmentId)).filter(
+    (d) => !returnedBy.has(d.site.organizationId),
+  );
   const counts = await openAssignedCounts(deps.db, ctx.actor.catchmentId);
+  const barriers = barriersView(row.referral.barriers);
   const needs: ReferralNeeds = {
     clientChoiceOrganizationId: row.referral.clientChoiceOrganizationId,
     specializedPopulations: identifiedPopulations(client.client.specializedPopulations),
     warmReferral: row.referral.warmReferral,
-    language: row.referral.barriers.language as ServiceLanguage | null,
-    transportationBarrier: row.referral.barriers.transportation,
-    childcareBarrier: row.referral.barriers.childcare,
-    accessibilityNeeds: [],
+    language: barriers.language,
+    transportationBarrier: barriers.transportation,
+    childcareBarrier: barriers.childcare,
+    accessibilityNeeds: barriers.accessibility,
     homeRegionId: client.client.regionId,
     location: null,
     // Streams come with the Common Assessment; until then a provider's whole caseload counts.
@@ -366,12 +631,38 @@ export async function assignReferral(
       `This referral is ${row.referral.status.replace(/_/g, ' ')}, not awaiting assignment.`,
     );
   }
+  // P2 pathway 2: SSM intake assigns a direct referral only once the screening tool found the
+  // person eligible for case-managed service.
+  if (row.referral.pathway === 'direct_to_ssm') {
+    const outcome = row.referral.screening?.result.outcome ?? null;
+    if (outcome === null) {
+      throw refuse(
+        'P2',
+        'Screen first: run the screening tool (E1–E6) on this direct referral before assigning it.',
+        'Faites d’abord le dépistage : utilisez l’outil de dépistage (E1–E6) avant d’attribuer cet aiguillage direct.',
+      );
+    }
+    if (outcome !== 'case_managed_eligible') {
+      throw refuse(
+        'P2',
+        'The screening found the person not eligible for case-managed service; self-directed services remain open to them.',
+        'Le dépistage indique que la personne n’est pas admissible aux services avec gestion de cas; les services autonomes lui restent ouverts.',
+      );
+    }
+  }
   const choice = row.referral.clientChoiceOrganizationId;
   if (choice && choice !== input.organizationId) {
     throw refuse(
       'P3',
       'The client chose a provider; the referral goes to that provider.',
       'Le client a choisi un fournisseur; l’aiguillage va à ce fournisseur.',
+    );
+  }
+  if ((await organizationsThatReturned(deps.db, id)).has(input.organizationId)) {
+    throw invalid(
+      'body.organizationId',
+      'P10 d: this provider returned the referral; forward it to another provider.',
+      'returned_by_provider',
     );
   }
   const ranking = await suggestProviders(deps, ctx, id);
@@ -384,12 +675,13 @@ export async function assignReferral(
       'required',
     );
   }
+  const now = deps.now();
   await deps.db.transaction(async (tx) => {
     await updateReferral(tx, id, {
       status: 'assigned',
       assignedOrganizationId: picked.organizationId,
       assignedSiteId: picked.siteId,
-      assignedAt: new Date(),
+      assignedAt: now,
       assignedByUserId: ctx.actor.userId,
       assignmentExplanation: picked,
       overrideReason: input.overrideReason,
@@ -401,10 +693,55 @@ export async function assignReferral(
       actorOrganizationId: ctx.actor.organizationId,
       kind: 'assigned',
       detail: { organizationId: picked.organizationId, rank: picked.rank, override: picked.rank !== 1 },
+      at: now,
     });
     await audit(tx, ctx, 'update', 'referral', id, row.referral.clientId);
   });
   return getReferral(deps, ctx, id, { audited: true });
+}
+
+/**
+ * P2 pathway 2: SSM intake screens a direct referral it holds (E1–E6), typically one that came in
+ * on the TRF daily list. Allowed while the referral awaits assignment and has no screening, or needs
+ * a new one: the last found the person ineligible (their situation may have changed), or a provider
+ * returned it as not eligible (P10). The result is stored whatever it is, with a `screened` event
+ * (its outcome, never the answers); an ineligible person's referral stays, and cannot be assigned.
+ */
+export async function screenReferral(
+  deps: ReferralDeps,
+  ctx: RequestContext,
+  id: string,
+  answers: ScreeningAnswersInput,
+) {
+  const { referral } = await visibleReferral(deps, ctx, id);
+  if (referral.pathway !== 'direct_to_ssm') {
+    throw refuse(
+      'P2',
+      'Only a referral made directly to SSM intake is screened here: social assistance screens its own referrals, and a walk-in’s provider verifies eligibility.',
+      'Seul un aiguillage fait directement à l’accueil du GSS est soumis au dépistage ici : l’aide sociale fait le dépistage de ses aiguillages, et le fournisseur vérifie l’admissibilité d’une personne qui se présente.',
+    );
+  }
+  if (referral.status !== 'awaiting_assignment') {
+    throw conflict(
+      'not_awaiting_assignment',
+      `This referral is ${referral.status.replace(/_/g, ' ')}, not awaiting assignment.`,
+    );
+  }
+  const previous = referral.screening?.result.outcome ?? null;
+  const needsScreening =
+    previous !== 'case_managed_eligible' ||
+    (referral.ssmDecision === 'forward' && referral.returnReason === 'not_eligible');
+  if (!needsScreening) {
+    throw conflict(
+      'already_screened',
+      'This referral was screened and found eligible; it awaits assignment.',
+    );
+  }
+  const now = deps.now();
+  const screening = screeningOf(ctx, answers, now);
+  return step(deps, ctx, referral, 'screened', { outcome: screening.result.outcome }, async (tx) => {
+    await updateReferral(tx, id, { screening });
+  });
 }
 
 /** A referral the actor's provider is working: assigned to it and still open. */
@@ -424,16 +761,18 @@ async function step(
   referral: { id: string; clientId: string },
   kind: string,
   detail: Record<string, unknown>,
-  write: (tx: Transaction) => Promise<void>,
+  write: (tx: Transaction, now: Date) => Promise<void>,
 ) {
+  const now = deps.now();
   await deps.db.transaction(async (tx) => {
-    await write(tx);
+    await write(tx, now);
     await addReferralEvent(tx, {
       referralId: referral.id,
       actorUserId: ctx.actor.userId,
       actorOrganizationId: ctx.actor.organizationId,
       kind,
       detail,
+      at: now,
     });
     await audit(tx, ctx, 'update', 'referral', referral.id, referral.clientId);
   });
@@ -448,8 +787,10 @@ export async function logContactAttempt(
   input: z.infer<typeof contactAttemptBody>,
 ) {
   const { referral } = await workingReferral(deps, ctx, id);
-  const at = input.at ? new Date(input.at) : new Date();
-  if (at.getTime() > Date.now() + 5 * 60_000) throw invalid('body.at', 'An attempt cannot be in the future.');
+  const now = deps.now();
+  const at = input.at ? new Date(input.at) : now;
+  if (at.getTime() > now.getTime() + 5 * 60_000)
+    throw invalid('body.at', 'An attempt cannot be in the future.');
   return step(
     deps,
     ctx,
@@ -511,8 +852,8 @@ export async function markSaCaseworkerContacted(deps: ReferralDeps, ctx: Request
       'Only a referral from social assistance has an SA caseworker to contact.',
     );
   }
-  return step(deps, ctx, referral, 'sa_caseworker_contacted', {}, async (tx) => {
-    await updateReferral(tx, id, { saCaseworkerContactedAt: new Date() });
+  return step(deps, ctx, referral, 'sa_caseworker_contacted', {}, async (tx, now) => {
+    await updateReferral(tx, id, { saCaseworkerContactedAt: now });
   });
 }
 
@@ -556,10 +897,10 @@ export async function returnReferral(
   const returnNote = input.note
     ? (await noteKey(deps, referral.clientId)).sealText(RETURN_NOTE_FIELD, input.note)
     : null;
-  return step(deps, ctx, referral, 'returned', { reason: input.reason }, async (tx) => {
+  return step(deps, ctx, referral, 'returned', { reason: input.reason }, async (tx, now) => {
     await updateReferral(tx, id, {
       status: 'returned',
-      returnedAt: new Date(),
+      returnedAt: now,
       returnReason: input.reason,
       returnNoteEncrypted: returnNote,
     });
@@ -588,11 +929,11 @@ export async function decideReturn(
   const decisionNote = input.note
     ? (await noteKey(deps, referral.clientId)).sealText(DECISION_NOTE_FIELD, input.note)
     : null;
-  return step(deps, ctx, referral, 'ssm_decision', { decision: input.decision }, async (tx) => {
+  return step(deps, ctx, referral, 'ssm_decision', { decision: input.decision }, async (tx, now) => {
     await updateReferral(tx, id, {
       status,
       ssmDecision: input.decision,
-      decidedAt: new Date(),
+      decidedAt: now,
       decisionNoteEncrypted: decisionNote,
       // Forwarding reopens the assignment for another provider; the earlier choice no longer binds.
       ...(status === 'awaiting_assignment'

@@ -58,6 +58,7 @@ export async function importTrfList(
   crypto: PersonCrypto,
   ctx: RequestContext,
   input: z.infer<typeof importBody>,
+  now: Date = new Date(),
 ): Promise<ImportResult> {
   const fileHash = createHash('sha256').update(input.csv).digest('hex');
   const previous = await findTrfImport(db, ctx.actor.catchmentId, fileHash);
@@ -151,8 +152,16 @@ export async function importTrfList(
         sourceReference: row.trfId,
         referringOrganizationId: ctx.actor.organizationId,
         referringUserId: ctx.actor.userId,
-        barriers: { transportation: false, childcare: false, language: row.language === 'fr' ? 'fr' : null },
+        barriers: {
+          transportation: false,
+          childcare: false,
+          language: row.language === 'fr' ? 'fr' : null,
+          accessibility: [],
+        },
+        // P2 pathway 2: not screened yet; SSM intake screens it (POST /referrals/:id/screening) before assigning.
+        screening: null,
         status: 'awaiting_assignment',
+        receivedAt: now,
       });
       await addReferralEvent(tx, {
         referralId,
@@ -160,6 +169,7 @@ export async function importTrfList(
         actorOrganizationId: ctx.actor.organizationId,
         kind: 'created',
         detail: { pathway: 'direct_to_ssm', source: 'trf', importId },
+        at: now,
       });
       auditEntries.push({
         ...base,
@@ -196,6 +206,13 @@ export const trfImportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: importResult, ...problemResponses },
       },
     },
-    async (request) => importTrfList(app.services.db, app.services.crypto, contextOf(request), request.body),
+    async (request) =>
+      importTrfList(
+        app.services.db,
+        app.services.crypto,
+        contextOf(request),
+        request.body,
+        app.services.now(),
+      ),
   );
 };
