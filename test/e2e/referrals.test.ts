@@ -120,10 +120,17 @@ describe.each(['en', 'fr'] as const)('referral pathway 1 end to end (%s)', (lang
     }
     await expect.poll(() => page.getByTestId('first-contact-clock').getAttribute('data-state')).toBe('met');
 
+    const problemsBefore = problems.length;
     await page.locator('#reason').selectOption('unable_to_contact');
     await page.getByTestId('return-submit').click();
     const summary = page.locator('.ontario-alert--error');
     await summary.waitFor();
+    // The browser logs the refusal's 422 as a failed resource: expected here, and only that.
+    await expect.poll(() => problems.length).toBe(problemsBefore + 1);
+    expect(problems.slice(problemsBefore)).toEqual([
+      expect.stringMatching(/status of 422/) as unknown as string,
+    ]);
+    problems.splice(problemsBefore);
     const refusal = (await summary.textContent()) ?? '';
     expect(refusal).toContain('P8');
     expect(refusal).toMatch(lang === 'en' ? /appointment/i : /rendez-vous/i);

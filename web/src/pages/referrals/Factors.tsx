@@ -2,10 +2,14 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { MatrixFactor } from '../../types.js';
 
+/** French writes a language's name in lower case inside a sentence ("en arabe"); English does not. */
+export const languageInSentence = (name: string, locale: string) =>
+  locale === 'fr' ? name.toLocaleLowerCase('fr-CA') : name;
+
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
 /** One sentence per factor, built from its facts, so "why this provider" reads in either language (P6). */
-export function factorSentence(f: MatrixFactor, t: TFunction): string {
+export function factorSentence(f: MatrixFactor, t: TFunction, locale: string): string {
   const d = f.detail;
   const join = (values: string[], prefix: string) => values.map((v) => t(`${prefix}.${v}`)).join(', ');
   const state = f.met ? 'met' : 'unmet';
@@ -16,7 +20,7 @@ export function factorSentence(f: MatrixFactor, t: TFunction): string {
       });
     case 'language':
       return t(`matrixFactors.language.${state}`, {
-        language: t(`serviceLanguages.${String(d.language)}`),
+        language: languageInSentence(t(`serviceLanguages.${String(d.language)}`), locale),
       });
     case 'accessibility':
       return t(`matrixFactors.accessibility.${state}`, {
@@ -34,7 +38,7 @@ export function factorSentence(f: MatrixFactor, t: TFunction): string {
 
 /** The factors behind a provider's place in the ranking; the client's choice only when it was made. */
 export function Factors({ factors, testId }: { factors: MatrixFactor[]; testId?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const shown = factors.filter((f) => f.code !== 'client_choice' || f.met);
   return (
     <ul className="factors" data-testid={testId}>
@@ -46,7 +50,7 @@ export function Factors({ factors, testId }: { factors: MatrixFactor[]; testId?:
           <span aria-hidden="true" className="factor__mark">
             {f.met ? '✓' : '✗'}
           </span>{' '}
-          {factorSentence(f, t)} <span className="tag--muted">({f.rule})</span>
+          {factorSentence(f, t, i18n.language)} <span className="tag--muted">({f.rule})</span>
           {f.points ? (
             <span className="tag--muted"> · {t('referrals.matrix.points', { count: f.points })}</span>
           ) : null}

@@ -10,7 +10,7 @@ import { useClient, useOrganizations, useReferral } from '../../queries.js';
 import { useCan, useSession } from '../../session.js';
 import type { Referral } from '../../types.js';
 import { NotFoundPage } from '../NotFoundPage.js';
-import { Factors } from './Factors.js';
+import { Factors, languageInSentence } from './Factors.js';
 import { AssignPanel, DecisionPanel, ScreeningPanel } from './IntakePanels.js';
 import { AppointmentForm, ContactAttemptForm, ContactRecord, ReturnForm } from './LeadPanels.js';
 import { ScreeningResultView } from './screening.js';
@@ -45,7 +45,7 @@ export function ReferralDetailPage() {
 }
 
 function ReferralBody({ referral }: { referral: Referral }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormatters();
   const can = useCan();
   const me = useSession();
@@ -66,7 +66,7 @@ function ReferralBody({ referral }: { referral: Referral }) {
     referral.barriers.childcare ? t('referrals.fields.childcare') : null,
     referral.barriers.language
       ? t('referrals.detail.needsLanguage', {
-          language: t(`serviceLanguages.${referral.barriers.language}`),
+          language: languageInSentence(t(`serviceLanguages.${referral.barriers.language}`), i18n.language),
         })
       : null,
     ...referral.barriers.accessibility.map((f) => t(`accessibilityFeatures.${f}`)),
