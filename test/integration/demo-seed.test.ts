@@ -1,0 +1,119 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../src/db/repositories/audit.js';
+import { DEMO_PASSWORD, demoEmail } from '../../src/seed/network.js';
+import { seedDemo } from '../../src/seed/seed.js';
+import { sessionFrom, signIn } from '../support/auth.js';
+import { createWorld, type Session, type World } from '../support/world.js';
+
+/**
+ * The demo data `npm start` creates on an empty database: its referrals, seen by the demo users
+ * through the API on a fixed day (Wednesday 2026-03-11, 14:00 in Toronto), so each clock is known.
+ */
+let world: World;
+const RUN = new Date('2026-03-11T18:00:00Z');
+let seeded: Awaited<ReturnType<typeof seedDemo>>;
+
+beforeAll(async () => {
+  world = await createWorld();
+  world.setNow(RUN);
+  seeded = await seedDemo(world.db, world.crypto, 300, RUN);
+});
+afterAll(() => world?.close());
+
+const sessions = new Map<string, Session>();
+async function as(email: string): Promise<Session> {
+  if (!sessions.has(email)) sessions.set(email, sessionFrom(await signIn(world, email, DEMO_PASSWORD)));
+  return sessions.get(email)!;
+}
+async function worklistOf(email: string) {
+  const res = await world.request(await as(email), { method: 'GET', url: '/api/referrals/worklist' });
+  expect(res.statusCode).toBe(200);
+  const body = res.json() as { buckets: { bucket: string; count: number }[] };
+  return Object.fromEntries(body.buckets.map((b) => [b.bucket, b.count]));
+}
+interface Item {
+  id: string;
+  source: string;
+  bucket: string;
+  screeningOutcome: string | null;
+  firstContact: { state: string } | null;
+}
+async function listOf(email: string, query: Record<string, string> = {}) {
+  const res = await world.request(await as(email), { method: 'GET', url: '/api/referrals', query });
+  return (res.json() as { items: Item[] }).items;
+}
+
+describe('demo referrals', () => {
+  it('a dozen referrals, once', async () => {
+    expect(seeded?.referrals).toBe(12);
+    expect(await seedDemo(world.db, world.crypto, 300, RUN)).toBeNull();
+  });
+
+  it('SSM intake: SA and direct referrals to assign, one returned awaiting a decision, one lead overdue (P7)', async () => {
+    expect(await worklistOf(demoEmail('ssm_intake'))).toEqual({
+      new: 6,
+      awaiting_decision: 0,
+      returned: 1,
+      overdue: 1,
+      incomplete: 0,
+      with_provider: 4,
+      closed: 0,
+    });
+    const queue = await listOf(demoEmail('ssm_intake'), { bucket: 'new' });
+    // P2 pathway 2: the EI information session's person is screened; today's TRF applicant is not yet.
+    expect(queue.find((i) => i.source === 'ei_information_session')?.screeningOutcome).toBe(
+      'case_managed_eligible',
+    );
+    expect(queue.find((i) => i.source === 'trf')?.screeningOutcome).toBeNull();
+    expect(queue.filter((i) => i.source === 'ontario_works')).toHaveLength(4);
+  });
+
+  it('Riverside: a lead due today, one overdue, one with attempts made, one client engaged', async () => {
+    expect(await worklistOf(demoEmail('provider_caseworker'))).toEqual({
+      incomplete: 0,
+      overdue: 1,
+      due_today: 1,
+      new: 0,
+      awaiting_client: 1,
+      engaged: 1,
+      elsewhere: 0,
+    });
+    const leads = await listOf(demoEmail('provider_caseworker'));
+    expect(leads.map((l) => l.bucket)).toEqual(['overdue', 'due_today', 'awaiting_client', 'engaged']);
+  });
+
+  it('Essex County Works: a lead on time and one it returned', async () => {
+    expect(await worklistOf('provider.caseworker2@pathways.test')).toMatchObject({ new: 1, elsewhere: 1 });
+  });
+
+  it('the SA caseworker: four awaiting assignment, two with Riverside, one returned; most of their clients have none', async () => {
+    expect(await worklistOf(demoEmail('sa_caseworker'))).toEqual({
+      awaiting_assignment: 4,
+      with_provider: 2,
+      returned: 1,
+      closed: 0,
+    });
+    const counts = (await world.db.execute(sql`
+      select count(*)::int as clients,
+             count(*) filter (where exists (select 1 from referrals r where r.client_id = c.id))::int as referred
+      from clients c join users u on u.id = c.sa_caseworker_id
+      where u.email = ${demoEmail('sa_caseworker')}`)) as unknown as {
+      rows: { clients: number; referred: number }[];
+    };
+    const { clients, referred } = counts.rows[0]!;
+    expect(referred).toBe(7);
+    expect(clients).toBeGreaterThan(2 * referred);
+  });
+
+  it('each referral has its timeline and audit, as the API writes them; the audit chain holds', async () => {
+    const rows = (await world.db.execute(sql`
+      select r.id,
+        (select count(*)::int from referral_events e where e.referral_id = r.id and e.kind = 'created') as created,
+        (select count(*)::int from audit_log a where a.entity_id = r.id::text and a.action = 'create') as audited
+      from referrals r`)) as unknown as { rows: { created: number; audited: number }[] };
+    expect(rows.rows).toHaveLength(12);
+    expect(rows.rows.every((r) => r.created === 1 && r.audited === 1)).toBe(true);
+    expect((await verifyAuditChain(world.db)).ok).toBe(true);
+  });
+});
