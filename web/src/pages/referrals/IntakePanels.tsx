@@ -173,11 +173,9 @@ export function AssignPanel({ referral }: { referral: Referral }) {
                     </>
                   ) : null}
                 </h3>
-                <p className="tag--muted">
-                  {r.utilisationPercent === null
-                    ? t('referrals.matrix.noTarget')
-                    : t('referrals.matrix.utilisation', { percent: r.utilisationPercent })}
-                </p>
+                {r.utilisationPercent === null ? (
+                  <p className="tag--muted">{t('referrals.matrix.noTarget')}</p>
+                ) : null}
                 <Factors factors={r.factors} />
               </li>
             ))}

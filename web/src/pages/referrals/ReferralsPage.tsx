@@ -105,11 +105,13 @@ function ReferralTable({ view, items }: { view: WorklistView; items: ReferralSum
             <th scope="col">{t('referrals.fields.reference')}</th>
             <th scope="col">{t('referrals.fields.client')}</th>
             <th scope="col">{t('referrals.fields.source')}</th>
-            <th scope="col">{t('referrals.fields.receivedAt')}</th>
+            <th scope="col">
+              {view === 'provider' ? t('referrals.fields.sentToYou') : t('referrals.fields.receivedAt')}
+            </th>
             {view === 'sa' ? null : <th scope="col">{t('referrals.fields.firstContact')}</th>}
             {view === 'sa' ? null : <th scope="col">{t('referrals.fields.completion')}</th>}
             <th scope="col">{t('referrals.fields.bucket')}</th>
-            <th scope="col">{t('referrals.fields.provider')}</th>
+            {view === 'provider' ? null : <th scope="col">{t('referrals.fields.provider')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -126,7 +128,8 @@ function ReferralTable({ view, items }: { view: WorklistView; items: ReferralSum
               </th>
               <td>{r.clientName}</td>
               <td>{t(`referralSources.${r.source}`)}</td>
-              <td>{fmt.dateTime(r.receivedAt)}</td>
+              {/* A provider's P7 clock starts when the referral reached it, not when SSM intake got it. */}
+              <td>{fmt.dateTime(view === 'provider' ? (r.assignedAt ?? r.receivedAt) : r.receivedAt)}</td>
               {view === 'sa' ? null : (
                 <td>
                   <FirstContactStatus clock={r.firstContact} />
@@ -146,7 +149,9 @@ function ReferralTable({ view, items }: { view: WorklistView; items: ReferralSum
                   </>
                 ) : null}
               </td>
-              <td>{r.assignedOrganizationName ?? <span className="tag--muted">—</span>}</td>
+              {view === 'provider' ? null : (
+                <td>{r.assignedOrganizationName ?? <span className="tag--muted">—</span>}</td>
+              )}
             </tr>
           ))}
         </tbody>
