@@ -221,7 +221,9 @@ function ReferralBody({ referral }: { referral: Referral }) {
         <section className="section" aria-labelledby="work-heading">
           <h2 id="work-heading">{t('referrals.detail.workTitle')}</h2>
           <div className="panels">
+            {/* Keyed on the preference so the method starts on it once the client's record has loaded. */}
             <ContactAttemptForm
+              key={client.data?.preferredContactMethod ?? 'none'}
               referral={referral}
               preferredMethod={client.data?.preferredContactMethod ?? null}
             />
