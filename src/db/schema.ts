@@ -21,6 +21,7 @@ import {
 import type { ScreeningAnswers, ScreeningResult } from '../domain/eligibility/screening.js';
 import type { WeeklyHours } from '../domain/organizations/sites.js';
 import type { SpecializedPopulationAnswers } from '../domain/people/specialized-populations.js';
+import type { ReferralSource } from '../domain/referral/pathways.js';
 
 /** Encrypted payloads are raw bytes; Drizzle has no bytea helper of its own. */
 export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -370,7 +371,7 @@ export const referrals = pgTable(
       .notNull()
       .references(() => clients.id),
     pathway: referralPathway('pathway').notNull(),
-    source: text('source').notNull(),
+    source: text('source').$type<ReferralSource>().notNull(),
     referringOrganizationId: uuid('referring_organization_id').references(() => organizations.id),
     referringUserId: uuid('referring_user_id').references(() => users.id),
     clientChoiceOrganizationId: uuid('client_choice_organization_id').references(() => organizations.id),
@@ -403,6 +404,10 @@ export const referrals = pgTable(
     /** P10: the SSM's course after a return: return to SA, a case conference, or forward. */
     ssmDecision: text('ssm_decision'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** SSM intake closed the referral without a provider (screened out, withdrawn, duplicate …). */
+    closeReason: text('close_reason'),
+    closeNoteEncrypted: bytea('close_note_encrypted'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

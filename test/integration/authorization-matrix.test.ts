@@ -28,6 +28,7 @@ const ids = {
   referralP1: '',
   referralReturned: '',
   referralUnscreened: '',
+  referralToClose: '',
   referralP2: '',
   referralB: '',
   appointmentP1: '',
@@ -88,6 +89,19 @@ beforeAll(async () => {
   });
   ids.referralUnscreened = await createReferral(world, world.as.ssm_intake, unscreenedClient);
   await world.db.update(referrals).set({ screening: null }).where(eq(referrals.id, ids.referralUnscreened));
+  // One SSM intake will close (a duplicate): closed is final, so no other route may need it.
+  const toCloseClient = await createClient(world, world.as.sa_caseworker, {
+    legalGivenName: 'Closed',
+    legalFamilyName: 'Fixture',
+    dateOfBirth: '1980-01-04',
+  });
+  ids.referralToClose = await createReferral(
+    world,
+    world.as.sa_caseworker,
+    toCloseClient,
+    undefined,
+    'ontario_works',
+  );
   ids.appointmentP1 = await offerAppointment(world.as.provider_caseworker, ids.referralP1);
   ids.appointmentP2 = await offerAppointment(world.provider2Caseworker, ids.referralP2);
   const [target] = await world.db
@@ -167,6 +181,7 @@ function ownReferralFor(url: string): string {
   if (url.endsWith('/assign') || url.endsWith('/suggestions')) return ids.referralA;
   if (url.endsWith('/decision')) return ids.referralReturned;
   if (url.endsWith('/screening')) return ids.referralUnscreened;
+  if (url.endsWith('/close')) return ids.referralToClose;
   return ids.referralP1;
 }
 
@@ -286,7 +301,7 @@ describe('authorization matrix: every route × every role × another organizatio
         const own = {
           referralId: ownReferralFor(route.url),
           appointmentId: ids.appointmentP1,
-          reason: 'referred_in_error',
+          reason: route.url.endsWith('/close') ? 'duplicate' : 'referred_in_error',
           decision: 'case_conference_service',
           csv: `trf_id,given_name,family_name,date_of_birth,sin\nM${freshDate()},Matrix,Import,1990-01-01,`,
           source: sourceFor(role),

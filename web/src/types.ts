@@ -334,6 +334,8 @@ export {
   type ReturnReason,
   type SsmDecision,
 } from '../../src/domain/referral/returns.js';
+export { CLOSE_REASONS, type CloseReason } from '../../src/domain/referral/closing.js';
+import type { CloseReason } from '../../src/domain/referral/closing.js';
 export {
   WORKLIST_BUCKETS,
   type WorklistBucket,
@@ -491,6 +493,9 @@ export interface Referral {
   decisionNote: string | null;
   returnedAt: string | null;
   ssmDecision: SsmDecision | null;
+  closeReason: CloseReason | null;
+  closeNote: string | null;
+  closedAt: string | null;
   returnedBy: { organizationId: string; organizationName: string; reason: ReturnReason; at: string }[];
   screening: (ScreeningResult & { screenedAt: string; screenedByName: string | null }) | null;
   contactAttempts: { at: string; method: ContactMethod; result: ContactResult }[];

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ReferralVisibility } from '../../domain/access/policy.js';
+import type { ReferralSource } from '../../domain/referral/pathways.js';
 import type { Queryable } from '../connection.js';
 import { referralScope } from '../scope.js';
 import {
@@ -41,6 +42,28 @@ export async function updateReferral(
     .update(referrals)
     .set({ ...values, updatedAt: new Date() })
     .where(eq(referrals.id, id));
+}
+
+/**
+ * A change of status that holds only if the referral is still where the caller found it: two intake
+ * workers assigning at once, or a return racing an assignment, cannot both win. False when it moved.
+ */
+export async function transitionReferral(
+  q: Queryable,
+  id: string,
+  from: ReferralStatus,
+  values: Partial<ReferralInsert>,
+  where: { assignedOrganizationId?: string } = {},
+): Promise<boolean> {
+  const conditions: SQL[] = [eq(referrals.id, id), eq(referrals.status, from)];
+  if (where.assignedOrganizationId)
+    conditions.push(eq(referrals.assignedOrganizationId, where.assignedOrganizationId));
+  const rows = await q
+    .update(referrals)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(...conditions))
+    .returning({ id: referrals.id });
+  return rows.length === 1;
 }
 
 export async function addReferralEvent(
@@ -319,7 +342,7 @@ export async function insertTrfImport(q: Queryable, values: typeof trfImports.$i
 export async function existingSourceReferences(
   q: Queryable,
   catchmentId: string,
-  source: string,
+  source: ReferralSource,
   refs: string[],
 ): Promise<Set<string>> {
   if (!refs.length) return new Set();

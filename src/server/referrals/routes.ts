@@ -6,6 +6,7 @@ import {
   appointmentBody,
   appointmentParams,
   assignBody,
+  closeBody,
   attendanceBody,
   contactAttemptBody,
   decisionBody,
@@ -23,6 +24,7 @@ import {
 } from './schemas.js';
 import {
   assignReferral,
+  closeReferral,
   createReferral,
   decideReturn,
   getReferral,
@@ -239,6 +241,20 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => returnReferral(deps, contextOf(request), request.params.referralId, request.body),
+  );
+
+  app.post(
+    '/referrals/:referralId/close',
+    {
+      config: { access: 'referral.assign' },
+      schema: {
+        ...work(
+          'SSM intake closes a referral without a provider: screened out (self-directed service offered), withdrawn, a duplicate, or other',
+        ),
+        body: closeBody,
+      },
+    },
+    async (request) => closeReferral(deps, contextOf(request), request.params.referralId, request.body),
   );
 
   app.post(

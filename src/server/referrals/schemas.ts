@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REFERRAL_SOURCES, PATHWAYS } from '../../domain/referral/pathways.js';
 import { RETURN_REASONS, SSM_DECISIONS } from '../../domain/referral/returns.js';
+import { CLOSE_REASONS } from '../../domain/referral/closing.js';
 import { CONTACT_METHODS } from '../clients/schemas.js';
 import { ACCESSIBILITY_FEATURES, SERVICE_LANGUAGES } from '../../domain/organizations/sites.js';
 import { ALL_WORKLIST_BUCKETS } from '../../domain/referral/worklist.js';
@@ -132,7 +133,7 @@ export const referralSchema = z
     clientReference: z.string(),
     clientName: z.string(),
     pathway: z.enum(PATHWAYS),
-    source: z.string(),
+    source: z.enum(REFERRAL_SOURCES),
     status: z.enum(REFERRAL_STATUSES),
     redirectRequested: z.boolean(),
     clientChoiceOrganizationId: z.uuid().nullable(),
@@ -152,6 +153,9 @@ export const referralSchema = z
     returnNote: z.string().nullable(),
     decisionNote: z.string().nullable(),
     returnedAt: timestamp.nullable(),
+    closeReason: z.enum(CLOSE_REASONS).nullable().describe('Why SSM intake closed it without a provider'),
+    closeNote: z.string().nullable(),
+    closedAt: timestamp.nullable(),
     ssmDecision: z.enum(SSM_DECISIONS).nullable(),
     returnedBy: z
       .array(
@@ -203,7 +207,7 @@ export const referralSummarySchema = z
     clientId: z.uuid(),
     clientName: z.string(),
     pathway: z.enum(PATHWAYS),
-    source: z.string(),
+    source: z.enum(REFERRAL_SOURCES),
     status: z.enum(REFERRAL_STATUSES),
     redirectRequested: z.boolean(),
     receivedAt: timestamp,
@@ -272,6 +276,11 @@ export const attendanceBody = z.object({ attended: z.boolean() });
 export const returnBody = z.object({
   reason: z.enum(RETURN_REASONS),
   note: z.string().trim().min(3).max(2000).nullable().default(null),
+});
+
+export const closeBody = z.object({
+  reason: z.enum(CLOSE_REASONS),
+  note: z.string().trim().min(3).max(2000).nullable().default(null).describe('Required for "other"'),
 });
 
 export const decisionBody = z.object({

@@ -31,9 +31,11 @@ import {
   openReferralsOfClient,
   providerDirectory,
   referralTimeline,
+  transitionReferral,
   updateReferral,
   type ReferralStatus,
 } from '../../db/repositories/referrals.js';
+import { closeNeedsNote, intakeMayClose, type CloseReason } from '../../domain/referral/closing.js';
 import {
   hasExtendedHours,
   type AccessibilityFeature,
@@ -62,6 +64,7 @@ import type {
   assignBody,
   CONTACT_RESULTS,
   contactAttemptBody,
+  closeBody,
   decisionBody,
   rankedProviderSchema,
   Referral,
@@ -99,6 +102,7 @@ export interface ReferralDeps {
 const NOTES_FIELD = 'referral.notes';
 const RETURN_NOTE_FIELD = 'referral.return_note';
 const DECISION_NOTE_FIELD = 'referral.decision_note';
+const CLOSE_NOTE_FIELD = 'referral.close_note';
 
 async function noteKey(deps: ReferralDeps, clientId: string): Promise<PersonalDataKey> {
   return PersonalDataKey.open(deps.crypto, clientId, await findWrappedKey(deps.db, clientId));
@@ -360,6 +364,9 @@ export async function getReferral(
     saCaseworkerContactedAt: r.saCaseworkerContactedAt?.toISOString() ?? null,
     returnNote: key.openText(RETURN_NOTE_FIELD, r.returnNoteEncrypted),
     decisionNote: key.openText(DECISION_NOTE_FIELD, r.decisionNoteEncrypted),
+    closeReason: r.closeReason as CloseReason | null,
+    closeNote: key.openText(CLOSE_NOTE_FIELD, r.closeNoteEncrypted),
+    closedAt: r.closedAt?.toISOString() ?? null,
     returnReason: r.returnReason as ReturnReason | null,
     returnedAt: r.returnedAt?.toISOString() ?? null,
     ssmDecision: r.ssmDecision as SsmDecision | null,
@@ -677,7 +684,7 @@ export async function assignReferral(
   }
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
-    await updateReferral(tx, id, {
+    const moved = !(await transitionReferral(tx, id, 'awaiting_assignment', {
       status: 'assigned',
       assignedOrganizationId: picked.organizationId,
       assignedSiteId: picked.siteId,
@@ -685,7 +692,9 @@ export async function assignReferral(
       assignedByUserId: ctx.actor.userId,
       assignmentExplanation: picked,
       overrideReason: input.overrideReason,
-    });
+    }));
+    // Thrown inside the transaction: it rolls back, so a second assignment racing the first loses.
+    if (moved) throw movedOn();
     await ensureShare(tx, row.referral.clientId, picked.organizationId, null, 'referral');
     await addReferralEvent(tx, {
       referralId: id,
@@ -743,6 +752,10 @@ export async function screenReferral(
     await updateReferral(tx, id, { screening });
   });
 }
+
+/** Another worker changed the referral between our read and our write: nothing was written. */
+const movedOn = () =>
+  conflict('referral_changed', 'Someone else changed this referral just now; reload it and try again.');
 
 /** A referral the actor's provider is working: assigned to it and still open. */
 async function workingReferral(deps: ReferralDeps, ctx: RequestContext, id: string) {
@@ -898,12 +911,14 @@ export async function returnReferral(
     ? (await noteKey(deps, referral.clientId)).sealText(RETURN_NOTE_FIELD, input.note)
     : null;
   return step(deps, ctx, referral, 'returned', { reason: input.reason }, async (tx, now) => {
-    await updateReferral(tx, id, {
-      status: 'returned',
-      returnedAt: now,
-      returnReason: input.reason,
-      returnNoteEncrypted: returnNote,
-    });
+    const returned = await transitionReferral(
+      tx,
+      id,
+      'assigned',
+      { status: 'returned', returnedAt: now, returnReason: input.reason, returnNoteEncrypted: returnNote },
+      { assignedOrganizationId: ctx.actor.organizationId },
+    );
+    if (!returned) throw movedOn();
     await revokeReferralShare(tx, referral.clientId, ctx.actor.organizationId);
   });
 }
@@ -930,7 +945,7 @@ export async function decideReturn(
     ? (await noteKey(deps, referral.clientId)).sealText(DECISION_NOTE_FIELD, input.note)
     : null;
   return step(deps, ctx, referral, 'ssm_decision', { decision: input.decision }, async (tx, now) => {
-    await updateReferral(tx, id, {
+    const decided = await transitionReferral(tx, id, 'returned', {
       status,
       ssmDecision: input.decision,
       decidedAt: now,
@@ -945,6 +960,41 @@ export async function decideReturn(
           }
         : {}),
     });
+    if (!decided) throw movedOn();
+  });
+}
+
+/**
+ * SSM intake closes a referral it holds without sending it to a provider: the screening found the
+ * person eligible for self-directed service only (E1–E6), the person withdrew, or it repeats another.
+ * The person keeps every self-directed service and may be referred again (E1).
+ */
+export async function closeReferral(
+  deps: ReferralDeps,
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof closeBody>,
+) {
+  const { referral } = await visibleReferral(deps, ctx, id);
+  if (!intakeMayClose(referral.status)) {
+    throw conflict(
+      'not_closable',
+      `This referral is ${referral.status.replace(/_/g, ' ')}; intake closes only what awaits assignment or came back.`,
+    );
+  }
+  if (closeNeedsNote(input.reason) && !input.note)
+    throw invalid('body.note', 'Say why, when the reason is "other".', 'required');
+  const note = input.note
+    ? (await noteKey(deps, referral.clientId)).sealText(CLOSE_NOTE_FIELD, input.note)
+    : null;
+  return step(deps, ctx, referral, 'closed', { reason: input.reason }, async (tx, now) => {
+    const closed = await transitionReferral(tx, id, referral.status, {
+      status: 'closed',
+      closeReason: input.reason,
+      closeNoteEncrypted: note,
+      closedAt: now,
+    });
+    if (!closed) throw movedOn();
   });
 }
 

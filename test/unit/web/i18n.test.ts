@@ -26,6 +26,7 @@ import {
   WORK_PERMITS,
   WORKLIST_BUCKETS,
   SOURCES_BY_PATHWAY,
+  CLOSE_REASONS,
 } from '../../../web/src/types.js';
 import { ALL_WORKLIST_BUCKETS } from '../../../src/domain/referral/worklist.js';
 import { FACTOR_CODES } from '../../../src/domain/referral/matrix.js';
@@ -110,6 +111,7 @@ describe('web translations', () => {
       ['referralStatuses', REFERRAL_STATUSES],
       ['returnReasons', RETURN_REASONS],
       ['ssmDecisions', SSM_DECISIONS],
+      ['closeReasons', CLOSE_REASONS],
       ['contactResults', CONTACT_RESULTS],
       ['appointmentModes', APPOINTMENT_MODES],
       ['screeningOutcomes', SCREENING_OUTCOMES],

@@ -9,7 +9,9 @@ import { QueryError } from '../../components/QueryError.js';
 import { collect, isBlank, useFormErrors } from '../../forms.js';
 import { keys } from '../../queries.js';
 import {
+  CLOSE_REASONS,
   SSM_DECISIONS,
+  type CloseReason,
   type ListOf,
   type RankedProvider,
   type Referral,
@@ -271,6 +273,74 @@ export function DecisionPanel({ referral }: { referral: Referral }) {
         <div className="actions">
           <SubmitButton pending={step.isPending} testId="decision-submit">
             {t('referrals.decision.submit')}
+          </SubmitButton>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * SSM intake closes a referral it will not send to a provider: screened out (the person keeps
+ * self-directed service, E1), withdrawn, a duplicate, or another reason in words.
+ */
+export function ClosePanel({ referral }: { referral: Referral }) {
+  const { t } = useTranslation();
+  const form = useFormErrors();
+  const [reason, setReason] = useState<CloseReason | ''>(
+    referral.screening && referral.screening.outcome !== 'case_managed_eligible'
+      ? 'not_eligible_self_directed'
+      : '',
+  );
+  const [note, setNote] = useState('');
+  const step = useReferralStep<{ reason: CloseReason; note: string | null }>(referral.id, '/close', {
+    onError: form.fromError,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (step.isPending) return;
+    const ok = form.check(
+      collect([
+        ['closeReason', !reason && t('referrals.close.errors.reason')],
+        ['closeNote', reason === 'other' && note.trim().length < 3 && t('referrals.close.errors.note')],
+      ]),
+    );
+    if (!ok) return;
+    form.clear();
+    step.mutate({ reason: reason as CloseReason, note: note.trim() || null });
+  };
+  return (
+    <section className="section" aria-labelledby="close-heading">
+      <h2 id="close-heading">{t('referrals.close.title')}</h2>
+      <p>{t('referrals.close.intro')}</p>
+      <ErrorSummary
+        form={form}
+        labels={{ closeReason: t('referrals.close.reason'), closeNote: t('referrals.close.note') }}
+      />
+      <form className="form" onSubmit={submit} noValidate>
+        <SelectField
+          id="closeReason"
+          label={t('referrals.close.reason')}
+          options={CLOSE_REASONS.map((r) => ({ value: r, label: t(`closeReasons.${r}`) }))}
+          placeholder={t('common.choose')}
+          value={reason}
+          onChange={(v) => setReason(v as CloseReason | '')}
+          error={form.field('closeReason') ?? form.field('reason')}
+          required
+        />
+        <TextAreaField
+          id="closeNote"
+          label={t('referrals.close.note')}
+          value={note}
+          onChange={setNote}
+          error={form.field('closeNote') ?? form.field('note')}
+          maxLength={2000}
+          optional={reason !== 'other'}
+          required={reason === 'other'}
+        />
+        <div className="actions">
+          <SubmitButton pending={step.isPending} variant="secondary" testId="close-submit">
+            {t('referrals.close.submit')}
           </SubmitButton>
         </div>
       </form>

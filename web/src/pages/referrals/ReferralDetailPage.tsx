@@ -11,7 +11,7 @@ import { useCan, useSession } from '../../session.js';
 import type { Referral } from '../../types.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { Factors, languageInSentence } from './Factors.js';
-import { AssignPanel, DecisionPanel, ScreeningPanel } from './IntakePanels.js';
+import { AssignPanel, ClosePanel, DecisionPanel, ScreeningPanel } from './IntakePanels.js';
 import { AppointmentForm, ContactAttemptForm, ContactRecord, ReturnForm } from './LeadPanels.js';
 import { ScreeningResultView } from './screening.js';
 import { Timeline } from './Timeline.js';
@@ -158,6 +158,15 @@ function ReferralBody({ referral }: { referral: Referral }) {
               </dd>
             </>
           ) : null}
+          {referral.closeReason ? (
+            <>
+              <dt>{t('referrals.fields.closeReason')}</dt>
+              <dd data-testid="close-reason">
+                {t(`closeReasons.${referral.closeReason}`)}
+                {referral.closeNote ? <span className="pre-wrap"> — {referral.closeNote}</span> : null}
+              </dd>
+            </>
+          ) : null}
           {referral.ssmDecision ? (
             <>
               <dt>{t('referrals.fields.ssmDecision')}</dt>
@@ -216,6 +225,9 @@ function ReferralBody({ referral }: { referral: Referral }) {
         <AssignPanel referral={referral} />
       ) : null}
       {isIntake && referral.status === 'returned' ? <DecisionPanel referral={referral} /> : null}
+      {isIntake && (referral.status === 'awaiting_assignment' || referral.status === 'returned') ? (
+        <ClosePanel referral={referral} />
+      ) : null}
 
       {canWork ? (
         <section className="section" aria-labelledby="work-heading">

@@ -39,6 +39,8 @@ function eventDetail(
       return t(`returnReasons.${text(d.reason)}`, { defaultValue: text(d.reason) });
     case 'ssm_decision':
       return t(`ssmDecisions.${text(d.decision)}`, { defaultValue: text(d.decision) });
+    case 'closed':
+      return t(`closeReasons.${text(d.reason)}`, { defaultValue: text(d.reason) });
     case 'screened':
       return t(`screeningOutcomes.${text(d.outcome)}`, { defaultValue: text(d.outcome) });
     default:
