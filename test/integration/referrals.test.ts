@@ -427,6 +427,7 @@ describe('K5 referral metrics', () => {
           lostContact: number;
           returned: number;
           lostContactRate: number;
+          averageBusinessDaysToAssignment: number | null;
         }[];
       }
     ).items;
@@ -437,6 +438,8 @@ describe('K5 referral metrics', () => {
     expect(one!.lostContact).toBe(1);
     expect(one!.returned).toBeGreaterThanOrEqual(2);
     expect(one!.lostContactRate).toBeCloseTo(1 / one!.referralsAssigned, 3);
+    // Every lead here was assigned the day it arrived: intake took no business day.
+    expect(one!.averageBusinessDaysToAssignment).toBe(0);
     expect(res.body).not.toMatch(/Rita|Moreau/);
     const yesterday = await world.request(world.as.ssm_manager, {
       method: 'GET',

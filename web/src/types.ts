@@ -556,6 +556,7 @@ export interface ProviderReferralMetrics {
   referralsAssigned: number;
   contacted: number;
   averageBusinessDaysToFirstContact: number | null;
+  averageBusinessDaysToAssignment: number | null;
   firstContactWithinStandardRate: number | null;
   returned: number;
   returnedRate: number | null;

@@ -1,6 +1,8 @@
 /**
  * Operational metrics the SSM watches (K5), per provider: how fast referrals get a first contact
- * attempt (P7), how many come back (P10) and how many are lost for want of contact (P8).
+ * attempt (P7), how long SSM intake took to send them, how many come back (P10) and how many are
+ * lost for want of contact (P8). Intake completion in the sense of M1 (assessment and an active plan)
+ * runs from the same assignment instant to the plan's activation, which the plan module records.
  * Pure: the caller supplies each referral assigned in the period and its first attempt.
  */
 import { torontoDate, type BusinessCalendar } from '../calendar/index.js';
@@ -9,6 +11,8 @@ import { FIRST_CONTACT_BUSINESS_DAYS } from './contact-standards.js';
 export interface AssignedReferralFacts {
   organizationId: string;
   assignedAt: Date;
+  /** When the referral reached SSM intake's queue (received, or forwarded after a return); null for a walk-in. */
+  queuedAt: Date | null;
   firstAttemptAt: Date | null;
   returnReason: string | null;
 }
@@ -19,6 +23,8 @@ export interface ProviderReferralMetrics {
   /** Referrals with a first attempt, and how many business days it took on average. */
   contacted: number;
   averageBusinessDaysToFirstContact: number | null;
+  /** Business days SSM intake took from the queue to this provider (walk-ins, which skip intake, excluded). */
+  averageBusinessDaysToAssignment: number | null;
   /** Share of referrals whose first attempt met the P7 standard (of those assigned). */
   firstContactWithinStandardRate: number | null;
   returned: number;
@@ -28,6 +34,8 @@ export interface ProviderReferralMetrics {
 }
 
 const rate = (n: number, of: number) => (of === 0 ? null : Math.round((n / of) * 1000) / 1000);
+const average = (values: number[]) =>
+  values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
 
 export function referralMetrics(
   calendar: BusinessCalendar,
@@ -40,6 +48,9 @@ export function referralMetrics(
       const delays = list
         .filter((f) => f.firstAttemptAt)
         .map((f) => calendar.businessDaysBetween(torontoDate(f.assignedAt), torontoDate(f.firstAttemptAt!)));
+      const intake = list
+        .filter((f) => f.queuedAt)
+        .map((f) => calendar.businessDaysBetween(torontoDate(f.queuedAt!), torontoDate(f.assignedAt)));
       const withinStandard = delays.filter((d) => d <= FIRST_CONTACT_BUSINESS_DAYS).length;
       const returned = list.filter((f) => f.returnReason !== null).length;
       const lost = list.filter((f) => f.returnReason === 'unable_to_contact').length;
@@ -47,9 +58,8 @@ export function referralMetrics(
         organizationId,
         referralsAssigned: list.length,
         contacted: delays.length,
-        averageBusinessDaysToFirstContact: delays.length
-          ? Math.round((delays.reduce((a, b) => a + b, 0) / delays.length) * 10) / 10
-          : null,
+        averageBusinessDaysToFirstContact: average(delays),
+        averageBusinessDaysToAssignment: average(intake),
         firstContactWithinStandardRate: rate(withinStandard, list.length),
         returned,
         returnedRate: rate(returned, list.length),
@@ -86,9 +96,16 @@ export function assignmentFacts(events: readonly TimelineEvent[]): AssignedRefer
         .slice(i + 1, next === -1 ? undefined : next)
         .filter((x) => x.actorOrganizationId === organizationId);
       const returned = during.find((x) => x.kind === 'returned');
+      // The queue this assignment came out of: the referral's arrival, or the last forward (P10 d).
+      const queued = ordered
+        .slice(0, i)
+        .reverse()
+        .find((x) => x.kind === 'created' || (x.kind === 'ssm_decision' && x.detail.decision === 'forward'));
+      const walkIn = e.detail.rule === 'P3';
       facts.push({
         organizationId,
         assignedAt: e.at,
+        queuedAt: walkIn ? null : (queued?.at ?? null),
         firstAttemptAt: during.find((x) => x.kind === 'contact_attempt')?.at ?? null,
         returnReason: typeof returned?.detail.reason === 'string' ? returned.detail.reason : null,
       });

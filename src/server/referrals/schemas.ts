@@ -299,6 +299,10 @@ export const providerMetricsSchema = z
     referralsAssigned: z.number().int(),
     contacted: z.number().int(),
     averageBusinessDaysToFirstContact: z.number().nullable(),
+    averageBusinessDaysToAssignment: z
+      .number()
+      .nullable()
+      .describe('Business days SSM intake took to send referrals to this provider (walk-ins excluded)'),
     firstContactWithinStandardRate: z
       .number()
       .nullable()

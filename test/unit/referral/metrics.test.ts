@@ -6,12 +6,13 @@ const calendar = createBusinessCalendar();
 const at = (date: string) => new Date(`${date}T15:00:00Z`);
 
 describe('K5 referral metrics per provider', () => {
-  it('counts response time in business days (P7), returns (P10) and lost contact (P8)', () => {
+  it('K5: counts response time in business days (P7), intake time, returns (P10) and lost contact (P8)', () => {
     const metrics = referralMetrics(calendar, [
       // Friday before Family Day → Tuesday: 1 business day (Monday is the holiday).
       {
         organizationId: 'p1',
         assignedAt: at('2026-02-13'),
+        queuedAt: at('2026-02-12'),
         firstAttemptAt: at('2026-02-17'),
         returnReason: null,
       },
@@ -19,18 +20,21 @@ describe('K5 referral metrics per provider', () => {
       {
         organizationId: 'p1',
         assignedAt: at('2026-03-02'),
+        queuedAt: at('2026-02-26'),
         firstAttemptAt: at('2026-03-05'),
         returnReason: 'unable_to_contact',
       },
       {
         organizationId: 'p1',
         assignedAt: at('2026-03-02'),
+        queuedAt: null,
         firstAttemptAt: null,
         returnReason: 'client_declined',
       },
       {
         organizationId: 'p2',
         assignedAt: at('2026-03-02'),
+        queuedAt: null,
         firstAttemptAt: at('2026-03-02'),
         returnReason: null,
       },
@@ -41,6 +45,8 @@ describe('K5 referral metrics per provider', () => {
         referralsAssigned: 3,
         contacted: 2,
         averageBusinessDaysToFirstContact: 2,
+        // Thursday → Friday (1) and Thursday → Monday (2); the walk-in (no queue) is left out.
+        averageBusinessDaysToAssignment: 1.5,
         firstContactWithinStandardRate: 0.333,
         returned: 2,
         returnedRate: 0.667,
@@ -52,6 +58,7 @@ describe('K5 referral metrics per provider', () => {
         referralsAssigned: 1,
         contacted: 1,
         averageBusinessDaysToFirstContact: 0,
+        averageBusinessDaysToAssignment: null,
         firstContactWithinStandardRate: 1,
         returned: 0,
         returnedRate: 0,
@@ -87,10 +94,32 @@ describe('assignment facts from referral timelines', () => {
       {
         organizationId: 'p1',
         assignedAt: at('2026-03-02'),
+        queuedAt: at('2026-03-01'),
         firstAttemptAt: at('2026-03-03'),
         returnReason: 'unable_to_contact',
       },
-      { organizationId: 'p2', assignedAt: at('2026-03-23'), firstAttemptAt: null, returnReason: null },
+      // The second provider's intake time runs from the forward, not from the first arrival.
+      {
+        organizationId: 'p2',
+        assignedAt: at('2026-03-23'),
+        queuedAt: at('2026-03-21'),
+        firstAttemptAt: null,
+        returnReason: null,
+      },
     ]);
+  });
+
+  it('K5: a walk-in the provider keeps (P3) never passed through intake: no intake time', () => {
+    const facts = assignmentFacts([
+      { referralId: 'w', at: at('2026-03-02'), kind: 'created', actorOrganizationId: 'p1', detail: {} },
+      {
+        referralId: 'w',
+        at: at('2026-03-02'),
+        kind: 'assigned',
+        actorOrganizationId: 'p1',
+        detail: { organizationId: 'p1', rule: 'P3' },
+      },
+    ]);
+    expect(facts.map((f) => f.queuedAt)).toEqual([null]);
   });
 });

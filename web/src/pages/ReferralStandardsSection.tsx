@@ -91,6 +91,9 @@ export function ReferralStandardsSection() {
                   {t('statistics.referrals.assigned')}
                 </th>
                 <th scope="col" className="numeric">
+                  {t('statistics.referrals.intakeDays')}
+                </th>
+                <th scope="col" className="numeric">
                   {t('statistics.referrals.averageDays')}
                 </th>
                 <th scope="col" className="numeric">
@@ -109,6 +112,7 @@ export function ReferralStandardsSection() {
                 <tr key={m.organizationId}>
                   <th scope="row">{m.organizationName}</th>
                   <td className="numeric">{fmt.number(m.referralsAssigned)}</td>
+                  <td className="numeric">{days(m.averageBusinessDaysToAssignment)}</td>
                   <td className="numeric">{days(m.averageBusinessDaysToFirstContact)}</td>
                   <td className="numeric">{percent(m.firstContactWithinStandardRate)}</td>
                   <td className="numeric">
