@@ -336,6 +336,8 @@ export {
 } from '../../src/domain/referral/returns.js';
 export { CLOSE_REASONS, type CloseReason } from '../../src/domain/referral/closing.js';
 import type { CloseReason } from '../../src/domain/referral/closing.js';
+import type { TrfLineProblem } from '../../src/domain/referral/trf.js';
+export { TRF_LINE_PROBLEMS, type TrfLineProblem } from '../../src/domain/referral/trf.js';
 export {
   WORKLIST_BUCKETS,
   type WorklistBucket,
@@ -547,7 +549,7 @@ export interface TrfImportResult {
   referralsCreated: number;
   newClients: number;
   skipped: { line: number; reason: 'already_on_a_list' | 'open_referral' }[];
-  errors: { line: number; field: string; message: string }[];
+  errors: { line: number; field: string; code: TrfLineProblem; message: string }[];
 }
 
 export interface ProviderReferralMetrics {

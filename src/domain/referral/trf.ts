@@ -36,9 +36,22 @@ export interface TrfRow {
   language: 'en' | 'fr';
 }
 
+/** What is wrong with a line, as a code the screens put in either language, and in English words. */
+export const TRF_LINE_PROBLEMS = [
+  'required',
+  'date_format',
+  'invalid_sin',
+  'invalid_email',
+  'invalid_postal_code',
+  'invalid_language',
+  'repeated_trf_id',
+] as const;
+export type TrfLineProblem = (typeof TRF_LINE_PROBLEMS)[number];
+
 export interface TrfLineError {
   line: number;
   field: string;
+  code: TrfLineProblem;
   message: string;
 }
 
@@ -104,7 +117,7 @@ export function readTrfList(text: string): {
     const problems: TrfLineError[] = [];
     const need = (name: string) => {
       const v = col(cells, name);
-      if (!v) problems.push({ line, field: name, message: 'is required' });
+      if (!v) problems.push({ line, field: name, code: 'required', message: 'is required' });
       return v;
     };
     const trfId = need('trf_id');
@@ -113,20 +126,36 @@ export function readTrfList(text: string): {
     const dateOfBirth = need('date_of_birth');
     const sinText = need('sin');
     if (dateOfBirth && !DATE.test(dateOfBirth))
-      problems.push({ line, field: 'date_of_birth', message: 'use YYYY-MM-DD' });
+      problems.push({ line, field: 'date_of_birth', code: 'date_format', message: 'use YYYY-MM-DD' });
     const sin = sinText ? checkSin(sinText) : null;
     if (sin && !sin.valid)
-      problems.push({ line, field: 'sin', message: `not a valid SIN (${sin.problem!.replace(/_/g, ' ')})` });
+      problems.push({
+        line,
+        field: 'sin',
+        code: 'invalid_sin',
+        message: `not a valid SIN (${sin.problem!.replace(/_/g, ' ')})`,
+      });
     const email = col(cells, 'email') || null;
-    if (email && !EMAIL.test(email)) problems.push({ line, field: 'email', message: 'not an email address' });
+    if (email && !EMAIL.test(email))
+      problems.push({ line, field: 'email', code: 'invalid_email', message: 'not an email address' });
     const postalCode = col(cells, 'postal_code') || null;
     if (postalCode && !POSTAL.test(postalCode))
-      problems.push({ line, field: 'postal_code', message: 'not a Canadian postal code' });
+      problems.push({
+        line,
+        field: 'postal_code',
+        code: 'invalid_postal_code',
+        message: 'not a Canadian postal code',
+      });
     const language = (col(cells, 'language') || 'en').toLowerCase();
     if (language !== 'en' && language !== 'fr')
-      problems.push({ line, field: 'language', message: 'use en or fr' });
+      problems.push({ line, field: 'language', code: 'invalid_language', message: 'use en or fr' });
     if (trfId && seen.has(trfId))
-      problems.push({ line, field: 'trf_id', message: 'appears twice in this file' });
+      problems.push({
+        line,
+        field: 'trf_id',
+        code: 'repeated_trf_id',
+        message: 'appears twice in this file',
+      });
     if (problems.length) {
       errors.push(...problems);
       return;

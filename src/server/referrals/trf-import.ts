@@ -13,7 +13,7 @@ import {
   nextReferralReference,
 } from '../../db/repositories/referrals.js';
 import { nameKeys } from '../../domain/people/matching.js';
-import { readTrfList } from '../../domain/referral/trf.js';
+import { readTrfList, TRF_LINE_PROBLEMS } from '../../domain/referral/trf.js';
 import { contextOf } from '../auth/plugin.js';
 import { sealNewClient } from '../clients/personal-data.js';
 import type { RequestContext } from '../http/context.js';
@@ -42,7 +42,14 @@ const importResult = z
     skipped: z.array(
       z.object({ line: z.number().int(), reason: z.enum(['already_on_a_list', 'open_referral']) }),
     ),
-    errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+    errors: z.array(
+      z.object({
+        line: z.number().int(),
+        field: z.string(),
+        code: z.enum(TRF_LINE_PROBLEMS),
+        message: z.string(),
+      }),
+    ),
   })
   .meta({ id: 'TrfImportResult' });
 type ImportResult = z.infer<typeof importResult>;
@@ -65,6 +72,9 @@ export async function importTrfList(
   if (previous) {
     return {
       ...(previous.summary as Omit<ImportResult, 'importId' | 'alreadyImported'>),
+      // The same bytes (same hash) give the same line errors; read again, they carry today's codes
+      // even when the import was recorded before the codes existed.
+      errors: readTrfList(input.csv).errors,
       importId: previous.id,
       alreadyImported: true,
     };

@@ -39,11 +39,11 @@ describe('TRF daily list (P1 pathway 2)', () => {
     ]);
     expect(rows[0]).toMatchObject({ postalCode: 'N9A 1B2', language: 'en', email: 'amara@example.com' });
     expect(errors).toEqual([
-      { line: 3, field: 'date_of_birth', message: 'use YYYY-MM-DD' },
-      { line: 4, field: 'sin', message: 'not a valid SIN (fails check digit)' },
-      { line: 5, field: 'given_name', message: 'is required' },
-      { line: 6, field: 'email', message: 'not an email address' },
-      { line: 7, field: 'trf_id', message: 'appears twice in this file' },
+      { line: 3, field: 'date_of_birth', code: 'date_format', message: 'use YYYY-MM-DD' },
+      { line: 4, field: 'sin', code: 'invalid_sin', message: 'not a valid SIN (fails check digit)' },
+      { line: 5, field: 'given_name', code: 'required', message: 'is required' },
+      { line: 6, field: 'email', code: 'invalid_email', message: 'not an email address' },
+      { line: 7, field: 'trf_id', code: 'repeated_trf_id', message: 'appears twice in this file' },
     ]);
   });
   it('refuses a file without a required column', () => {

@@ -27,6 +27,7 @@ import {
   WORKLIST_BUCKETS,
   SOURCES_BY_PATHWAY,
   CLOSE_REASONS,
+  TRF_LINE_PROBLEMS,
 } from '../../../web/src/types.js';
 import { ALL_WORKLIST_BUCKETS } from '../../../src/domain/referral/worklist.js';
 import { FACTOR_CODES } from '../../../src/domain/referral/matrix.js';
@@ -112,6 +113,7 @@ describe('web translations', () => {
       ['returnReasons', RETURN_REASONS],
       ['ssmDecisions', SSM_DECISIONS],
       ['closeReasons', CLOSE_REASONS],
+      ['referrals.trf.problems', TRF_LINE_PROBLEMS],
       ['contactResults', CONTACT_RESULTS],
       ['appointmentModes', APPOINTMENT_MODES],
       ['screeningOutcomes', SCREENING_OUTCOMES],

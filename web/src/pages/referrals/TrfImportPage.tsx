@@ -125,7 +125,7 @@ export function TrfImportPage() {
                       <td>
                         <code>{e.field}</code>
                       </td>
-                      <td lang="en">{e.message}</td>
+                      <td>{t(`referrals.trf.problems.${e.code}`)}</td>
                     </tr>
                   ))}
                 </tbody>
