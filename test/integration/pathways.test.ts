@@ -165,7 +165,8 @@ describe('pathway 2: a named source → SSM intake screening → provider (P1, P
       clientId,
       source: 'ei_information_session',
     });
-    expect(unscreened.status).toBe(400);
+    expect(unscreened.status).toBe(422);
+    expect(unscreened.body).toMatchObject({ rule: 'P2' });
     const referred = await ok(intake, 'POST', '/api/referrals', {
       clientId,
       source: 'ei_information_session',

@@ -96,8 +96,9 @@ describe('referrals (P1–P3, P6)', () => {
       dateOfBirth: '1990-02-02',
     });
     const res = await refer(world.as.sa_caseworker, { clientId, source: 'trf' });
-    expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ errors: [{ field: 'body.source' }] });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ rule: 'P1', errors: [{ field: 'body.source' }] });
+    expect((res.json() as { messageFr: string }).messageFr).toMatch(/^P1 : /);
   });
 
   it('P4/P6: SSM intake sees the ranking with reasons, assigns the first suggestion, and only that provider sees why', async () => {
@@ -606,8 +607,12 @@ describe('screening stored on a direct referral (P2 pathway 2, E1–E6)', () => 
       clientId: await newClient('Nora'),
       source: 'eo_contact_centre',
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ errors: [{ field: 'body.screening', code: 'required' }] });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({
+      rule: 'P2',
+      errors: [{ field: 'body.screening', code: 'required' }],
+    });
+    expect((res.json() as { messageFr: string }).messageFr).toMatch(/dépistage/);
   });
 
   it('P2: only a direct referral takes screening answers', async () => {
@@ -621,8 +626,8 @@ describe('screening stored on a direct referral (P2 pathway 2, E1–E6)', () => 
       source: 'ontario_works',
       screening: ELIGIBLE_SCREENING,
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ errors: [{ field: 'body.screening' }] });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ rule: 'P2', errors: [{ field: 'body.screening' }] });
   });
 
   it('E1–E6: the result is computed and stored; the referral shows it, never the answers', async () => {
@@ -827,8 +832,9 @@ describe('forward to the next provider (P10 d)', () => {
       url: `${url}/assign`,
       payload: { organizationId: world.a.provider1, overrideReason: 'Try them again' },
     });
-    expect(back.statusCode).toBe(400);
+    expect(back.statusCode).toBe(422);
     expect(back.json()).toMatchObject({
+      rule: 'P10',
       errors: [{ field: 'body.organizationId', code: 'returned_by_provider' }],
     });
     const next = await world.request(world.as.ssm_intake, {

@@ -122,6 +122,10 @@ const refuse = (
     ...(errors ? { errors } : {}),
   });
 
+/** A rule refusal about one field: 422 with the rule and both languages, pointing at the field. */
+const refuseField = (rule: string, field: string, code: string, en: string, fr: string) =>
+  refuse(rule, en, fr, [{ field, message: `${rule}: ${en}`, code }]);
+
 type ScreeningAnswersInput = z.infer<typeof screeningAnswersBody>;
 
 /** E1–E6 computed here, on the server's date, whatever a client may have computed itself. */
@@ -177,24 +181,32 @@ export async function createReferral(
   const pathway = pathwayOf(ctx.actor.organizationKind);
   if (!pathway) throw forbidden();
   if (!sourceFitsPathway(input.source, pathway)) {
-    throw invalid(
+    throw refuseField(
+      'P1',
       'body.source',
-      `The source "${input.source}" is not one of the ${pathway.replace(/_/g, ' ')} pathway (P1).`,
+      'source_not_on_pathway',
+      `The source "${input.source}" is not one of the ${pathway.replace(/_/g, ' ')} pathway.`,
+      `La source « ${input.source} » ne fait pas partie de cette voie d’aiguillage.`,
     );
   }
   // P2: SSM intake runs the screening tool on pathway 2; social assistance screens its own
   // referrals (pathway 1) and a walk-in's provider verifies eligibility itself (pathway 3).
   if (pathway !== 'direct_to_ssm' && input.screening) {
-    throw invalid(
+    throw refuseField(
+      'P2',
       'body.screening',
-      'P2: only a referral made directly to SSM intake takes screening answers.',
+      'screening_not_on_pathway',
+      'Only a referral made directly to SSM intake takes screening answers.',
+      'Seul un aiguillage fait directement à l’accueil du GSS comporte des réponses de dépistage.',
     );
   }
   if (pathway === 'direct_to_ssm' && !input.screening) {
-    throw invalid(
+    throw refuseField(
+      'P2',
       'body.screening',
-      'P2: screen a direct referral with the screening tool (E1–E6) before recording it.',
       'required',
+      'Screen a direct referral with the screening tool (E1–E6) before recording it.',
+      'Faites le dépistage d’un aiguillage direct avec l’outil de dépistage (E1–E6) avant de l’enregistrer.',
     );
   }
   const client = await findVisibleClient(db, clientVisibility(ctx.actor), input.clientId);
@@ -666,10 +678,12 @@ export async function assignReferral(
     );
   }
   if ((await organizationsThatReturned(deps.db, id)).has(input.organizationId)) {
-    throw invalid(
+    throw refuseField(
+      'P10',
       'body.organizationId',
-      'P10 d: this provider returned the referral; forward it to another provider.',
       'returned_by_provider',
+      'This provider returned the referral; forward it to another provider (d).',
+      'Ce fournisseur a retourné l’aiguillage; transmettez-le à un autre fournisseur (d).',
     );
   }
   const ranking = await suggestProviders(deps, ctx, id);
@@ -860,9 +874,12 @@ export async function recordAttendance(
 export async function markSaCaseworkerContacted(deps: ReferralDeps, ctx: RequestContext, id: string) {
   const { referral } = await workingReferral(deps, ctx, id);
   if (referral.pathway !== 'social_assistance') {
-    throw invalid(
+    throw refuseField(
+      'P8',
       'params.referralId',
+      'not_from_social_assistance',
       'Only a referral from social assistance has an SA caseworker to contact.',
+      'Seul un aiguillage provenant de l’aide sociale a un chargé de cas de l’aide sociale à joindre.',
     );
   }
   return step(deps, ctx, referral, 'sa_caseworker_contacted', {}, async (tx, now) => {
