@@ -174,3 +174,40 @@ describe.each(['en', 'fr'] as const)('referral pathway 1 end to end (%s)', (lang
     await page.context().close();
   });
 });
+
+describe('TRF daily list upload (P1 pathway 2)', () => {
+  it('imports the good lines, lists the bad ones by line in the interface language, and adds nothing twice', async () => {
+    const { page, problems } = await openPage(running);
+    await signIn(page, demoEmail('ssm_intake'), DEMO_PASSWORD, 'fr');
+    await page.getByTestId('nav-referrals').click();
+    await page.getByRole('link', { name: 'Importer une liste CRR' }).click();
+    await page.locator('#csv').waitFor();
+    await expectAccessible(page, 'TRF upload fr');
+    const csv = [
+      'trf_id,given_name,family_name,date_of_birth,sin,language',
+      'E2E-1,Marc,Lavoisier,1984-02-11,726 481 930,fr',
+      'E2E-2,Jo,Brisebois,1984-13-01,123,en',
+    ].join('\n');
+    const file = { name: 'trf-e2e.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
+    await page.locator('#csv').setInputFiles(file);
+    await page.getByTestId('trf-upload').click();
+    await page.getByTestId('trf-result').waitFor();
+    expect(await page.getByTestId('trf-created').textContent()).toContain('1 aiguillage');
+    const errors = (await page.getByTestId('trf-errors').textContent()) ?? '';
+    expect(errors).toContain('AAAA-MM-JJ');
+    expect(errors).toContain('NAS non valide');
+    await expectAccessible(page, 'TRF result fr');
+
+    await page.locator('#csv').setInputFiles(file);
+    await page.getByTestId('trf-upload').click();
+    await expect.poll(() => page.getByTestId('trf-result').textContent()).toContain('déjà été importé');
+    expect(await page.getByTestId('trf-result').textContent()).toContain('première importation');
+    // Nothing new reached the queue: the one applicant is there once.
+    await page.getByTestId('nav-referrals').click();
+    await page.getByTestId('bucket-new').click();
+    await page.getByTestId('referral-row').first().waitFor();
+    expect(await page.getByTestId('referral-row').filter({ hasText: 'Lavoisier' }).count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});

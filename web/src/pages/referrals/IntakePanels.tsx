@@ -55,7 +55,9 @@ export function ScreeningPanel({
   return (
     <section className="section" aria-labelledby="screen-heading">
       <h2 id="screen-heading">{t('referrals.screening.title')}</h2>
-      <p>{t('referrals.screening.introExisting')}</p>
+      <p>
+        {referral.screening ? t('referrals.screening.introAgain') : t('referrals.screening.introExisting')}
+      </p>
       <ErrorSummary form={form} />
       <form className="form" onSubmit={submit} noValidate>
         <ScreeningQuestions draft={draft} onChange={setDraft} form={form} idPrefix="screening" />

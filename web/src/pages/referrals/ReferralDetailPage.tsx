@@ -196,8 +196,12 @@ function ReferralBody({ referral }: { referral: Referral }) {
           </p>
         </section>
       ) : null}
-      {direct && isIntake && referral.status === 'awaiting_assignment' && !referral.screening ? (
-        <ScreeningPanel referral={referral} client={client.data} />
+      {direct &&
+      isIntake &&
+      referral.status === 'awaiting_assignment' &&
+      referral.screening?.outcome !== 'case_managed_eligible' ? (
+        // Keyed on the client's record so the questions start from it once it has loaded.
+        <ScreeningPanel key={client.data?.id ?? 'loading'} referral={referral} client={client.data} />
       ) : null}
 
       {referral.explanation ? (

@@ -95,6 +95,7 @@ export function TrfImportPage() {
                 : t('referrals.trf.imported', { file: result.fileName })
             }
           >
+            {result.alreadyImported ? <p>{t('referrals.trf.earlierCounts')}</p> : null}
             <ul>
               <li>{t('referrals.trf.rowsRead', { count: result.rowsRead })}</li>
               <li data-testid="trf-created">
@@ -102,7 +103,9 @@ export function TrfImportPage() {
               </li>
               <li>{t('referrals.trf.newClients', { count: result.newClients })}</li>
               <li>{t('referrals.trf.skippedCount', { count: result.skipped.length })}</li>
-              <li>{t('referrals.trf.errorCount', { count: result.errors.length })}</li>
+              <li>
+                {t('referrals.trf.errorCount', { count: new Set(result.errors.map((e) => e.line)).size })}
+              </li>
             </ul>
           </PageAlert>
           {result.errors.length ? (

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { RadioGroup, SelectField, Checkbox } from '../../components/fields.js';
 import { PageAlert } from '../../components/Alert.js';
 import { ageOn } from '../../../../src/domain/eligibility/age.js';
-import { todayIso } from '../../format.js';
+import { todayIso, useFormatters } from '../../format.js';
 import {
   WORK_AUTHORIZATIONS,
   WORK_PERMITS,
@@ -99,6 +99,7 @@ export function ScreeningQuestions({
   idPrefix: string;
 }) {
   const { t } = useTranslation();
+  const fmt = useFormatters();
   const yesNo = [
     { value: 'yes', label: t('common.yes') },
     { value: 'no', label: t('common.no') },
@@ -110,7 +111,9 @@ export function ScreeningQuestions({
   return (
     <>
       <p className="ontario-hint">
-        {t('referrals.screening.dateOfBirthFromRecord', { date: draft.dateOfBirth || '—' })}
+        {t('referrals.screening.dateOfBirthFromRecord', {
+          date: draft.dateOfBirth ? fmt.date(draft.dateOfBirth) : '—',
+        })}
       </p>
       <RadioGroup
         id={id('livesInOntario')}
