@@ -18,7 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ScreeningAnswers, ScreeningResult } from '../domain/eligibility/screening.js';
+import type { ScreeningResult } from '../domain/eligibility/screening.js';
 import type { WeeklyHours } from '../domain/organizations/sites.js';
 import type { SpecializedPopulationAnswers } from '../domain/people/specialized-populations.js';
 import type { ReferralSource } from '../domain/referral/pathways.js';
@@ -348,7 +348,11 @@ export interface ReferralBarriers {
  * (P2 pathway 2). The answers stay with the referral; the API shows only the result.
  */
 export interface ReferralScreening {
-  answers: ScreeningAnswers;
+  /**
+   * The answers (date of birth, status in Canada, work permit …) as JSON sealed with the client's
+   * data key, base64: personal data kept for the record, never shown, gone with the key (C3).
+   */
+  answersSealed: string;
   result: ScreeningResult;
   screenedAt: string;
   screenedByUserId: string;

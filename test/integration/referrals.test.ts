@@ -649,6 +649,13 @@ describe('screening stored on a direct referral (P2 pathway 2, E1–E6)', () => 
     expect(body.timeline[1]!.detail).toEqual({ outcome: 'case_managed_eligible' });
     expect(res.body).not.toContain('dateOfBirth');
     expect(res.body).not.toContain('livesInOntario');
+    // The answers are kept for the record, sealed with the client's key: not readable in the row.
+    const raw = (await world.db.execute(
+      sql`select screening::text as s from referrals where id = ${body.id}`,
+    )) as unknown as { rows: { s: string }[] };
+    const stored = raw.rows[0]!.s;
+    expect(stored).toContain('answersSealed');
+    expect(stored).not.toMatch(/workAuthorization|citizen|not_applicable|1990-01-01/);
   });
 
   it('E4: an ineligible person is refused with the first reason’s rule, in both languages, and nothing is stored', async () => {

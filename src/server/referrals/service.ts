@@ -128,11 +128,21 @@ const refuseField = (rule: string, field: string, code: string, en: string, fr: 
 
 type ScreeningAnswersInput = z.infer<typeof screeningAnswersBody>;
 
-/** E1–E6 computed here, on the server's date, whatever a client may have computed itself. */
-function screeningOf(ctx: RequestContext, answers: ScreeningAnswersInput, now: Date): ReferralScreening {
+const SCREENING_ANSWERS_FIELD = 'referral.screening_answers';
+
+/**
+ * E1–E6 computed here, on the server's date, whatever a client may have computed itself. The
+ * answers are personal (status in Canada, work permit): sealed with the client's key, like notes.
+ */
+function screeningOf(
+  ctx: RequestContext,
+  key: PersonalDataKey,
+  answers: ScreeningAnswersInput,
+  now: Date,
+): ReferralScreening {
   const full = { ...answers, screenedOn: torontoDate(now) };
   return {
-    answers: full,
+    answersSealed: key.sealText(SCREENING_ANSWERS_FIELD, JSON.stringify(full)).toString('base64'),
     result: screen(full),
     screenedAt: now.toISOString(),
     screenedByUserId: ctx.actor.userId,
@@ -229,14 +239,14 @@ export async function createReferral(
     );
   }
   const now = deps.now();
-  const screening = input.screening ? screeningOf(ctx, input.screening, now) : null;
+  const key = PersonalDataKey.open(crypto, input.clientId, client.wrappedKey);
+  const screening = input.screening ? screeningOf(ctx, key, input.screening, now) : null;
   if (screening && screening.result.outcome !== 'case_managed_eligible')
     throw notEligibleRefusal(screening.result);
   const servedElsewhere =
     pathway === 'self_referral' && open.some((r) => r.assignedOrganizationId !== ctx.actor.organizationId);
   const assignHere = pathway === 'self_referral' && !servedElsewhere;
   const id = randomUUID();
-  const key = PersonalDataKey.open(crypto, input.clientId, client.wrappedKey);
   await db.transaction(async (tx) => {
     await insertReferral(tx, {
       id,
@@ -761,7 +771,8 @@ export async function screenReferral(
     );
   }
   const now = deps.now();
-  const screening = screeningOf(ctx, answers, now);
+  // Sealed before the transaction opens (see returnReferral).
+  const screening = screeningOf(ctx, await noteKey(deps, referral.clientId), answers, now);
   return step(deps, ctx, referral, 'screened', { outcome: screening.result.outcome }, async (tx) => {
     await updateReferral(tx, id, { screening });
   });
