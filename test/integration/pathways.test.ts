@@ -118,7 +118,11 @@ describe('pathway 1: social assistance → SSM intake → provider (P1, P2)', ()
     expect((await call(works, 'GET', `/api/clients/${clientId}`)).status).toBe(404);
 
     // SSM intake forwards it (P10 d): the provider that returned it is not offered again.
-    await ok(intake, 'POST', `/api/referrals/${referred.id}/decision`, { decision: 'forward' });
+    const forwarded = await ok(intake, 'POST', `/api/referrals/${referred.id}/decision`, {
+      decision: 'forward',
+    });
+    // Nobody holds it now, so nobody's "why us" is shown until the next assignment.
+    expect(forwarded).toMatchObject({ assignedOrganizationId: null, explanation: null });
     expect(await bucketOf(intake, referred.id)).toBe('awaiting_decision');
     const next = await suggestions(referred.id);
     expect(next.map((s) => s.organizationId)).not.toContain(firstProvider);

@@ -984,6 +984,10 @@ export async function decideReturn(
             assignedOrganizationId: null,
             assignedSiteId: null,
             assignedAt: null,
+            // The earlier "why this provider" answered for the provider that returned it; the
+            // timeline keeps that assignment, the next one brings its own explanation.
+            assignmentExplanation: null,
+            overrideReason: null,
             clientChoiceOrganizationId: null,
           }
         : {}),
