@@ -96,7 +96,11 @@ export async function openPage(running: Running): Promise<{ page: Page; problems
     if (m.type() === 'error' && !/status of 401/.test(m.text())) problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => {
+    // A new navigation cancels the browser's own favicon fetch of the page before: not the app's doing.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED' && new URL(r.url()).pathname === '/favicon.svg') return;
+    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   return { page, problems };
 }
 
