@@ -22,6 +22,7 @@ import type { ScreeningResult } from '../domain/eligibility/screening.js';
 import type { WeeklyHours } from '../domain/organizations/sites.js';
 import type { SpecializedPopulationAnswers } from '../domain/people/specialized-populations.js';
 import type { ReferralSource } from '../domain/referral/pathways.js';
+import { REFERRAL_STATUSES } from '../domain/referral/worklist.js';
 
 /** Encrypted payloads are raw bytes; Drizzle has no bytea helper of its own. */
 export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -326,12 +327,7 @@ export const referralPathway = pgEnum('referral_pathway', [
   'direct_to_ssm',
   'self_referral',
 ]);
-export const referralStatus = pgEnum('referral_status', [
-  'awaiting_assignment',
-  'assigned',
-  'returned',
-  'closed',
-]);
+export const referralStatus = pgEnum('referral_status', REFERRAL_STATUSES);
 
 /** What the client needs that the referral matrix weighs (P4), as recorded on the referral. */
 export interface ReferralBarriers {

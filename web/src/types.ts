@@ -343,53 +343,49 @@ export {
   type WorklistBucket,
   type WorklistView,
 } from '../../src/domain/referral/worklist.js';
+export {
+  REFERRAL_STATUSES,
+  type WorklistStatus as ReferralStatus,
+} from '../../src/domain/referral/worklist.js';
+export {
+  APPOINTMENT_MODES,
+  CLOCK_STATES,
+  CONTACT_RESULTS,
+  type AppointmentMode,
+  type ClockState,
+  type ContactResult,
+} from '../../src/domain/referral/contact-vocabulary.js';
+export type { CompletionClock, FirstContactClock } from '../../src/domain/referral/contact-standards.js';
+export {
+  SCREENING_OUTCOMES,
+  WORK_AUTHORIZATIONS,
+  WORK_PERMITS,
+  type ScreeningOutcome,
+  type ScreeningReason,
+  type ScreeningResult,
+  type WorkAuthorization,
+  type WorkPermit,
+} from '../../src/domain/eligibility/screening.js';
 import type { Pathway, ReferralSource } from '../../src/domain/referral/pathways.js';
 import type { ReturnReason, SsmDecision } from '../../src/domain/referral/returns.js';
-import type { WorklistBucket, WorklistView } from '../../src/domain/referral/worklist.js';
 import type {
+  WorklistBucket,
+  WorklistStatus as ReferralStatus,
+  WorklistView,
+} from '../../src/domain/referral/worklist.js';
+import type {
+  AppointmentMode,
+  CompletionClock,
+  ContactResult,
+  FirstContactClock,
+} from '../../src/domain/referral/contact-standards.js';
+import type {
+  ScreeningAnswers as DomainScreeningAnswers,
   ScreeningOutcome,
-  ScreeningReason,
-  WorkAuthorization,
-  WorkPermit,
+  ScreeningResult,
 } from '../../src/domain/eligibility/screening.js';
-export type { ScreeningOutcome, ScreeningReason, WorkAuthorization, WorkPermit };
-
-export const REFERRAL_STATUSES = ['awaiting_assignment', 'assigned', 'returned', 'closed'] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
-export const CONTACT_RESULTS = [
-  'reached',
-  'no_answer',
-  'left_message',
-  'wrong_number',
-  'undeliverable',
-  'other',
-] as const;
-export type ContactResult = (typeof CONTACT_RESULTS)[number];
-export const APPOINTMENT_MODES = ['in_person', 'virtual'] as const;
-export type AppointmentMode = (typeof APPOINTMENT_MODES)[number];
-export const WORK_AUTHORIZATIONS = [
-  'citizen',
-  'permanent_resident',
-  'awaiting_permanent_residence',
-  'refugee_claimant',
-  'emergency_travel_visitor',
-  'temporary_foreign_worker',
-  'international_student',
-  'none',
-] as const satisfies readonly WorkAuthorization[];
-export const WORK_PERMITS = [
-  'open',
-  'employer_specific',
-  'none',
-  'not_applicable',
-] as const satisfies readonly WorkPermit[];
-export const SCREENING_OUTCOMES = [
-  'case_managed_eligible',
-  'self_directed_only',
-  'not_eligible',
-] as const satisfies readonly ScreeningOutcome[];
-export const CLOCK_STATES = ['met', 'on_time', 'due_today', 'overdue'] as const;
-export type ClockState = (typeof CLOCK_STATES)[number];
+import type { Factor } from '../../src/domain/referral/matrix.js';
+import type { ProviderReferralMetrics as DomainProviderMetrics } from '../../src/domain/referral/metrics.js';
 
 export interface ReferralBarriers {
   transportation: boolean;
@@ -398,25 +394,8 @@ export interface ReferralBarriers {
   accessibility: AccessibilityFeature[];
 }
 
-export interface ScreeningAnswers {
-  dateOfBirth: string;
-  livesInOntario: boolean;
-  hasSin: boolean;
-  sinTemporary: boolean;
-  workAuthorization: WorkAuthorization;
-  workPermit: WorkPermit;
-  secondarySchoolCompleted: boolean;
-  schoolExcusalProof: boolean;
-  currentlyEmployed: boolean;
-  seekingSelfEmployment: boolean;
-}
-
-export interface ScreeningResult {
-  outcome: ScreeningOutcome;
-  reasons: ScreeningReason[];
-  notes: ScreeningReason[];
-  consultSsm: boolean;
-}
+/** The screening tool's answers as the API takes them: the server adds the day of screening. */
+export type ScreeningAnswers = Omit<DomainScreeningAnswers, 'screenedOn'>;
 
 export interface ReferralCreate {
   clientId: string;
@@ -428,25 +407,7 @@ export interface ReferralCreate {
   screening?: ScreeningAnswers;
 }
 
-export interface FirstContactClock {
-  dueOn: string;
-  state: ClockState;
-  businessDaysLeft: number;
-}
-
-export interface CompletionClock {
-  deadline: string;
-  daysLeft: number;
-  incomplete: boolean;
-}
-
-export interface MatrixFactor {
-  code: string;
-  rule: string;
-  met: boolean;
-  points: number;
-  detail: Record<string, string | number | string[]>;
-}
+export type MatrixFactor = Factor;
 
 export interface RankedProvider {
   rank: number;
@@ -552,16 +513,4 @@ export interface TrfImportResult {
   errors: { line: number; field: string; code: TrfLineProblem; message: string }[];
 }
 
-export interface ProviderReferralMetrics {
-  organizationId: string;
-  organizationName: string;
-  referralsAssigned: number;
-  contacted: number;
-  averageBusinessDaysToFirstContact: number | null;
-  averageBusinessDaysToAssignment: number | null;
-  firstContactWithinStandardRate: number | null;
-  returned: number;
-  returnedRate: number | null;
-  lostContact: number;
-  lostContactRate: number | null;
-}
+export type ProviderReferralMetrics = DomainProviderMetrics & { organizationName: string };

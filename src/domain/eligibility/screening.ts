@@ -5,19 +5,22 @@
  */
 import { ageOn } from './age.js';
 
-export type WorkAuthorization =
-  | 'citizen'
-  | 'permanent_resident'
+export const WORK_AUTHORIZATIONS = [
+  'citizen',
+  'permanent_resident',
   /** Protected persons, or temporary permit holders IRCC confirmed eligible for permanent residence. */
-  | 'awaiting_permanent_residence'
-  | 'refugee_claimant'
+  'awaiting_permanent_residence',
+  'refugee_claimant',
   /** Visitors under emergency travel measures such as CUAET. */
-  | 'emergency_travel_visitor'
-  | 'temporary_foreign_worker'
-  | 'international_student'
-  | 'none';
+  'emergency_travel_visitor',
+  'temporary_foreign_worker',
+  'international_student',
+  'none',
+] as const;
+export type WorkAuthorization = (typeof WORK_AUTHORIZATIONS)[number];
 
-export type WorkPermit = 'open' | 'employer_specific' | 'none' | 'not_applicable';
+export const WORK_PERMITS = ['open', 'employer_specific', 'none', 'not_applicable'] as const;
+export type WorkPermit = (typeof WORK_PERMITS)[number];
 
 export interface ScreeningAnswers {
   dateOfBirth: string;
@@ -38,7 +41,8 @@ export interface ScreeningAnswers {
   seekingSelfEmployment: boolean;
 }
 
-export type ScreeningOutcome = 'case_managed_eligible' | 'self_directed_only' | 'not_eligible';
+export const SCREENING_OUTCOMES = ['case_managed_eligible', 'self_directed_only', 'not_eligible'] as const;
+export type ScreeningOutcome = (typeof SCREENING_OUTCOMES)[number];
 
 export interface ScreeningReason {
   rule: 'E1' | 'E2' | 'E3' | 'E4' | 'E5' | 'E6';
@@ -59,6 +63,11 @@ export interface ScreeningResult {
 
 const WORKING_AGE = 15;
 const ADULT_AGE = 18;
+
+/** E3: school completion (or a documented excusal) matters only for someone under 18 on the day. */
+export function asksAboutSchool(dateOfBirth: string, on: string): boolean {
+  return ageOn(dateOfBirth, on) < ADULT_AGE;
+}
 
 const REASONS = {
   underWorkingAge: {

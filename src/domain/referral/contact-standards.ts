@@ -12,13 +12,14 @@ import {
   torontoDate,
   type BusinessCalendar,
 } from '../calendar/index.js';
+import type { ClockState } from './contact-vocabulary.js';
+
+export * from './contact-vocabulary.js';
 
 export const FIRST_CONTACT_BUSINESS_DAYS = 2;
 export const COMPLETION_CALENDAR_DAYS = 120;
 export const MIN_APPOINTMENTS_OFFERED = 2;
 export const MIN_CONTACT_ATTEMPTS = 3;
-
-export type ClockState = 'met' | 'on_time' | 'due_today' | 'overdue';
 
 export interface FirstContactClock {
   dueOn: string;

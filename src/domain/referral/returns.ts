@@ -12,6 +12,11 @@ export const RETURN_REASONS = [
 ] as const;
 export type ReturnReason = (typeof RETURN_REASONS)[number];
 
+/** P10: the provider documents its efforts; "other" says in words what the list does not. */
+export function returnNeedsNote(reason: ReturnReason): boolean {
+  return reason === 'other';
+}
+
 export const SSM_DECISIONS = [
   /** (a) back to social assistance, who may re-refer when the client is ready. */
   'return_to_sa',

@@ -10,6 +10,9 @@
  */
 import { checkSin } from '../people/sin.js';
 
+/** The largest list read in one upload: a day's list is a few hundred lines, far below it. */
+export const TRF_MAX_CHARACTERS = 900_000;
+
 export const TRF_COLUMNS = [
   'trf_id',
   'given_name',

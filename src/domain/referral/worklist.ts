@@ -16,7 +16,9 @@ import type { Pathway } from './pathways.js';
 import type { SsmDecision } from './returns.js';
 
 export type WorklistView = 'ssm' | 'provider' | 'sa';
-export type WorklistStatus = 'awaiting_assignment' | 'assigned' | 'returned' | 'closed';
+/** Where a referral stands: with SSM intake, with a provider, handed back (P10), or done. */
+export const REFERRAL_STATUSES = ['awaiting_assignment', 'assigned', 'returned', 'closed'] as const;
+export type WorklistStatus = (typeof REFERRAL_STATUSES)[number];
 
 /** The buckets of each view, in display order. */
 export const WORKLIST_BUCKETS = {
@@ -61,6 +63,11 @@ const firstContactOverdue = (f: WorklistFacts) =>
 /** P11: 120 days have passed without an active plan. */
 const pastCompletion = (f: WorklistFacts) => f.completion?.incomplete === true;
 
+/** Where a closed referral sits for a view: it has no clock, so its status alone decides. */
+export function closedBucket(view: WorklistView): WorklistBucket {
+  return view === 'provider' ? 'elsewhere' : 'closed';
+}
+
 function ssmBucket(f: WorklistFacts): SsmBucket {
   switch (f.status) {
     case 'awaiting_assignment':
@@ -83,7 +90,8 @@ function ssmBucket(f: WorklistFacts): SsmBucket {
 }
 
 function providerBucket(f: WorklistFacts): ProviderBucket {
-  // Walk-ins sent on to SSM intake, referrals handed back, closed or assigned to someone else.
+  // Walk-ins sent on to SSM intake, referrals handed back, closed (see closedBucket) or assigned to
+  // someone else.
   if (f.status !== 'assigned' || !f.assignedToViewer) return 'elsewhere';
   if (pastCompletion(f)) return 'incomplete';
   if (f.appointmentAttended) return 'engaged';

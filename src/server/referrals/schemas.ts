@@ -6,29 +6,9 @@ import { CONTACT_METHODS } from '../clients/schemas.js';
 import { ACCESSIBILITY_FEATURES, SERVICE_LANGUAGES } from '../../domain/organizations/sites.js';
 import { ALL_WORKLIST_BUCKETS } from '../../domain/referral/worklist.js';
 import { isoDate, queryInt, timestamp, uuidParam } from '../http/common.js';
-
-export const REFERRAL_STATUSES = ['awaiting_assignment', 'assigned', 'returned', 'closed'] as const;
-export const CONTACT_RESULTS = [
-  'reached',
-  'no_answer',
-  'left_message',
-  'wrong_number',
-  'undeliverable',
-  'other',
-] as const;
-export const APPOINTMENT_MODES = ['in_person', 'virtual'] as const;
-export const SCREENING_OUTCOMES = ['case_managed_eligible', 'self_directed_only', 'not_eligible'] as const;
-
-const WORK_AUTHORIZATIONS = [
-  'citizen',
-  'permanent_resident',
-  'awaiting_permanent_residence',
-  'refugee_claimant',
-  'emergency_travel_visitor',
-  'temporary_foreign_worker',
-  'international_student',
-  'none',
-] as const;
+import { REFERRAL_STATUSES } from '../../domain/referral/worklist.js';
+import { APPOINTMENT_MODES, CLOCK_STATES, CONTACT_RESULTS } from '../../domain/referral/contact-standards.js';
+import { SCREENING_OUTCOMES, WORK_AUTHORIZATIONS, WORK_PERMITS } from '../../domain/eligibility/screening.js';
 
 /** The screening tool's questions (E1–E6): the body of POST /screening and of a referral's screening. */
 export const screeningAnswersBody = z
@@ -38,7 +18,7 @@ export const screeningAnswersBody = z
     hasSin: z.boolean().describe('Has a SIN and is willing to give it (E2)'),
     sinTemporary: z.boolean().default(false).describe('A 900-series SIN (E4)'),
     workAuthorization: z.enum(WORK_AUTHORIZATIONS),
-    workPermit: z.enum(['open', 'employer_specific', 'none', 'not_applicable']),
+    workPermit: z.enum(WORK_PERMITS),
     secondarySchoolCompleted: z.boolean(),
     schoolExcusalProof: z.boolean().default(false).describe('E3: documented excusal from school'),
     currentlyEmployed: z.boolean().default(false),
@@ -92,7 +72,7 @@ export const referralCreateBody = z.object({
 const firstContactSchema = z
   .object({
     dueOn: z.iso.date(),
-    state: z.enum(['met', 'on_time', 'due_today', 'overdue']),
+    state: z.enum(CLOCK_STATES),
     businessDaysLeft: z.number().int(),
   })
   .nullable()

@@ -44,9 +44,11 @@ import {
 import type { Pathway } from '../../domain/referral/pathways.js';
 import {
   byUrgency,
+  closedBucket,
   newestFirst,
   statusesOfBucket,
   worklistBucket,
+  REFERRAL_STATUSES,
   WORKLIST_BUCKETS,
   type WorklistBucket,
   type WorklistStatus,
@@ -59,10 +61,8 @@ import type { RequestContext } from '../http/context.js';
 import { conflict, forbidden, invalid, notFound, ProblemError } from '../http/problem.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
 import type {
-  APPOINTMENT_MODES,
   appointmentBody,
   assignBody,
-  CONTACT_RESULTS,
   contactAttemptBody,
   closeBody,
   decisionBody,
@@ -74,23 +74,22 @@ import type {
   screeningAnswersBody,
   worklistSchema,
 } from './schemas.js';
-import { REFERRAL_STATUSES } from './schemas.js';
 import { calendarFor } from '../calendar/service.js';
 import {
   completionClock,
   firstContactClock,
   nonResponsiveShortfalls,
+  type AppointmentMode,
   type ContactMethod,
+  type ContactResult,
 } from '../../domain/referral/contact-standards.js';
 import {
   decisionAllowed,
+  returnNeedsNote,
   statusAfterDecision,
   type ReturnReason,
   type SsmDecision,
 } from '../../domain/referral/returns.js';
-
-type ContactResult = (typeof CONTACT_RESULTS)[number];
-type AppointmentMode = (typeof APPOINTMENT_MODES)[number];
 
 export interface ReferralDeps {
   db: Database;
@@ -548,22 +547,7 @@ export async function worklist(
   const counts = new Map<WorklistBucket, number>(WORKLIST_BUCKETS[view].map((b) => [b, 0]));
   const add = (bucket: WorklistBucket, n: number) => counts.set(bucket, (counts.get(bucket) ?? 0) + n);
   for (const row of openRows) add(summarize(ctx, view, row, calendar, now).summary.bucket, 1);
-  // A closed referral has no clock: its bucket follows from the status alone.
-  add(
-    worklistBucket(view, {
-      status: 'closed',
-      pathway: 'social_assistance',
-      everAssigned: true,
-      redirectRequested: false,
-      ssmDecision: null,
-      firstContact: null,
-      completion: null,
-      contactAttempts: 0,
-      appointmentAttended: false,
-      assignedToViewer: false,
-    }),
-    closed,
-  );
+  add(closedBucket(view), closed);
   return { view, buckets: [...counts.entries()].map(([bucket, count]) => ({ bucket, count })) };
 }
 
@@ -909,7 +893,7 @@ export async function returnReferral(
   input: z.infer<typeof returnBody>,
 ) {
   const { referral } = await workingReferral(deps, ctx, id);
-  if (input.reason === 'other' && !input.note)
+  if (returnNeedsNote(input.reason) && !input.note)
     throw invalid('body.note', 'Say why, when the reason is "other".', 'required');
   if (input.reason === 'unable_to_contact') {
     const client = await findVisibleClient(deps.db, clientVisibility(ctx.actor), referral.clientId);

@@ -13,7 +13,7 @@ import {
   nextReferralReference,
 } from '../../db/repositories/referrals.js';
 import { nameKeys } from '../../domain/people/matching.js';
-import { readTrfList, TRF_LINE_PROBLEMS } from '../../domain/referral/trf.js';
+import { readTrfList, TRF_LINE_PROBLEMS, TRF_MAX_CHARACTERS } from '../../domain/referral/trf.js';
 import { contextOf } from '../auth/plugin.js';
 import { sealNewClient } from '../clients/personal-data.js';
 import type { RequestContext } from '../http/context.js';
@@ -25,7 +25,7 @@ const importBody = z.object({
   csv: z
     .string()
     .min(1)
-    .max(900_000)
+    .max(TRF_MAX_CHARACTERS)
     .describe(
       'The TRF list as CSV with a header row: trf_id, given_name, family_name, date_of_birth, sin, phone, email, postal_code, language',
     ),

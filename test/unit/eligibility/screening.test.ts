@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn } from '../../../src/domain/eligibility/age.js';
-import { screen, type ScreeningAnswers } from '../../../src/domain/eligibility/screening.js';
+import { asksAboutSchool, screen, type ScreeningAnswers } from '../../../src/domain/eligibility/screening.js';
 
 const adult: ScreeningAnswers = {
   dateOfBirth: '1990-06-15',
@@ -60,6 +60,10 @@ describe('screening tool (E1–E6)', () => {
   });
 
   describe('E3: under 18', () => {
+    it('the school question is asked until the 18th birthday, not on it', () => {
+      expect(asksAboutSchool('2008-12-02', '2026-12-01')).toBe(true);
+      expect(asksAboutSchool('2008-12-01', '2026-12-01')).toBe(false);
+    });
     const seventeen = { ...adult, dateOfBirth: '2008-07-01', secondarySchoolCompleted: false };
     it('17 without proof of excusal: self-directed only and consult the SSM', () => {
       const r = screen({ ...seventeen, schoolExcusalProof: false });

@@ -7,6 +7,7 @@ import {
   statusesOfBucket,
   WORKLIST_BUCKETS,
   worklistBucket,
+  closedBucket,
   type WorklistFacts,
   type WorklistItem,
   type WorklistView,
@@ -269,5 +270,17 @@ describe('urgency order of the SSM and provider lists (P7, P11)', () => {
       'contacted',
       'awaiting, older',
     ]);
+  });
+});
+
+describe('closed referrals are counted without their facts', () => {
+  it('P10: closedBucket gives each view the bucket worklistBucket gives any closed referral', () => {
+    for (const view of ['ssm', 'provider', 'sa'] as const) {
+      for (const assignedToViewer of [true, false]) {
+        expect(
+          worklistBucket(view, { ...awaiting, status: 'closed', everAssigned: true, assignedToViewer }),
+        ).toBe(closedBucket(view));
+      }
+    }
   });
 });

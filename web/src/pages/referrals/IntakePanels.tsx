@@ -11,13 +11,15 @@ import { keys } from '../../queries.js';
 import {
   CLOSE_REASONS,
   SSM_DECISIONS,
-  type CloseReason,
   type ListOf,
   type RankedProvider,
   type Referral,
   type SsmDecision,
 } from '../../types.js';
+import { closeNeedsNote } from '../../../../src/domain/referral/closing.js';
+import { decisionAllowed } from '../../../../src/domain/referral/returns.js';
 import { useReferralStep } from './actions.js';
+import { ReasonForm } from './ReasonForm.js';
 import { Factors } from './Factors.js';
 import {
   emptyScreening,
@@ -239,9 +241,10 @@ export function DecisionPanel({ referral }: { referral: Referral }) {
       setNote('');
     },
   });
-  const options = SSM_DECISIONS.filter(
-    (d) => d !== 'return_to_sa' || referral.pathway === 'social_assistance',
-  ).map((d) => ({ value: d, label: t(`ssmDecisions.${d}`) }));
+  const options = SSM_DECISIONS.filter((d) => decisionAllowed(d, referral.pathway)).map((d) => ({
+    value: d,
+    label: t(`ssmDecisions.${d}`),
+  }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (step.isPending) return;
@@ -288,64 +291,26 @@ export function DecisionPanel({ referral }: { referral: Referral }) {
  */
 export function ClosePanel({ referral }: { referral: Referral }) {
   const { t } = useTranslation();
-  const form = useFormErrors();
-  const [reason, setReason] = useState<CloseReason | ''>(
-    referral.screening && referral.screening.outcome !== 'case_managed_eligible'
-      ? 'not_eligible_self_directed'
-      : '',
-  );
-  const [note, setNote] = useState('');
-  const step = useReferralStep<{ reason: CloseReason; note: string | null }>(referral.id, '/close', {
-    onError: form.fromError,
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (step.isPending) return;
-    const ok = form.check(
-      collect([
-        ['closeReason', !reason && t('referrals.close.errors.reason')],
-        ['closeNote', reason === 'other' && note.trim().length < 3 && t('referrals.close.errors.note')],
-      ]),
-    );
-    if (!ok) return;
-    form.clear();
-    step.mutate({ reason: reason as CloseReason, note: note.trim() || null });
-  };
+  const screenedOut = referral.screening !== null && referral.screening.outcome !== 'case_managed_eligible';
   return (
-    <section className="section" aria-labelledby="close-heading">
-      <h2 id="close-heading">{t('referrals.close.title')}</h2>
-      <p>{t('referrals.close.intro')}</p>
-      <ErrorSummary
-        form={form}
-        labels={{ closeReason: t('referrals.close.reason'), closeNote: t('referrals.close.note') }}
-      />
-      <form className="form" onSubmit={submit} noValidate>
-        <SelectField
-          id="closeReason"
-          label={t('referrals.close.reason')}
-          options={CLOSE_REASONS.map((r) => ({ value: r, label: t(`closeReasons.${r}`) }))}
-          placeholder={t('common.choose')}
-          value={reason}
-          onChange={(v) => setReason(v as CloseReason | '')}
-          error={form.field('closeReason') ?? form.field('reason')}
-          required
-        />
-        <TextAreaField
-          id="closeNote"
-          label={t('referrals.close.note')}
-          value={note}
-          onChange={setNote}
-          error={form.field('closeNote') ?? form.field('note')}
-          maxLength={2000}
-          optional={reason !== 'other'}
-          required={reason === 'other'}
-        />
-        <div className="actions">
-          <SubmitButton pending={step.isPending} variant="secondary" testId="close-submit">
-            {t('referrals.close.submit')}
-          </SubmitButton>
-        </div>
-      </form>
-    </section>
+    <ReasonForm
+      referral={referral}
+      path="/close"
+      reasons={CLOSE_REASONS}
+      labelOf={(r) => t(`closeReasons.${r}`)}
+      needsNote={closeNeedsNote}
+      initialReason={screenedOut ? 'not_eligible_self_directed' : ''}
+      idPrefix="close-"
+      testId="close-submit"
+      texts={{
+        title: t('referrals.close.title'),
+        intro: t('referrals.close.intro'),
+        reason: t('referrals.close.reason'),
+        note: t('referrals.close.note'),
+        submit: t('referrals.close.submit'),
+        reasonRequired: t('referrals.close.errors.reason'),
+        noteRequired: t('referrals.close.errors.note'),
+      }}
+    />
   );
 }

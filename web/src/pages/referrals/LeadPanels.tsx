@@ -1,14 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import {
-  Checkbox,
-  RadioGroup,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-} from '../../components/fields.js';
+import { Checkbox, RadioGroup, SelectField, SubmitButton, TextField } from '../../components/fields.js';
 import { useFormatters } from '../../format.js';
 import { collect, useFormErrors } from '../../forms.js';
 import {
@@ -20,9 +13,10 @@ import {
   type ContactMethod,
   type ContactResult,
   type Referral,
-  type ReturnReason,
 } from '../../types.js';
+import { returnNeedsNote } from '../../../../src/domain/referral/returns.js';
 import { useReferralStep } from './actions.js';
+import { ReasonForm } from './ReasonForm.js';
 
 /** "2026-12-01T14:30" from a datetime-local input → an instant in the browser's time zone. */
 const toInstant = (local: string) => new Date(local).toISOString();
@@ -322,60 +316,23 @@ function SaContactedButton({ referral }: { referral: Referral }) {
  */
 export function ReturnForm({ referral }: { referral: Referral }) {
   const { t } = useTranslation();
-  const form = useFormErrors();
-  const [reason, setReason] = useState<ReturnReason | ''>('');
-  const [note, setNote] = useState('');
-  const step = useReferralStep<{ reason: ReturnReason; note: string | null }>(referral.id, '/return', {
-    onError: form.fromError,
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (step.isPending) return;
-    const ok = form.check(
-      collect([
-        ['reason', !reason && t('referrals.return.errors.reason')],
-        ['note', reason === 'other' && note.trim().length < 3 && t('referrals.return.errors.note')],
-      ]),
-    );
-    if (!ok) return;
-    form.clear();
-    step.mutate({ reason: reason as ReturnReason, note: note.trim() || null });
-  };
   return (
-    <section className="section" aria-labelledby="return-heading">
-      <h2 id="return-heading">{t('referrals.return.title')}</h2>
-      <p>{t('referrals.return.intro')}</p>
-      <ErrorSummary
-        form={form}
-        labels={{ reason: t('referrals.return.reason'), note: t('referrals.return.note') }}
-      />
-      <form className="form" onSubmit={submit} noValidate>
-        <SelectField
-          id="reason"
-          label={t('referrals.return.reason')}
-          options={RETURN_REASONS.map((r) => ({ value: r, label: t(`returnReasons.${r}`) }))}
-          placeholder={t('common.choose')}
-          value={reason}
-          onChange={(v) => setReason(v as ReturnReason | '')}
-          error={form.field('reason')}
-          required
-        />
-        <TextAreaField
-          id="note"
-          label={t('referrals.return.note')}
-          value={note}
-          onChange={setNote}
-          error={form.field('note')}
-          maxLength={2000}
-          optional={reason !== 'other'}
-          required={reason === 'other'}
-        />
-        <div className="actions">
-          <SubmitButton pending={step.isPending} variant="secondary" testId="return-submit">
-            {t('referrals.return.submit')}
-          </SubmitButton>
-        </div>
-      </form>
-    </section>
+    <ReasonForm
+      referral={referral}
+      path="/return"
+      reasons={RETURN_REASONS}
+      labelOf={(r) => t(`returnReasons.${r}`)}
+      needsNote={returnNeedsNote}
+      testId="return-submit"
+      texts={{
+        title: t('referrals.return.title'),
+        intro: t('referrals.return.intro'),
+        reason: t('referrals.return.reason'),
+        note: t('referrals.return.note'),
+        submit: t('referrals.return.submit'),
+        reasonRequired: t('referrals.return.errors.reason'),
+        noteRequired: t('referrals.return.errors.note'),
+      }}
+    />
   );
 }

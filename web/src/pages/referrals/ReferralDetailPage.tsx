@@ -9,6 +9,7 @@ import { useFormatters } from '../../format.js';
 import { useClient, useOrganizations, useReferral } from '../../queries.js';
 import { useCan, useSession } from '../../session.js';
 import type { Referral } from '../../types.js';
+import { intakeMayClose } from '../../../../src/domain/referral/closing.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { Factors, languageInSentence } from './Factors.js';
 import { AssignPanel, ClosePanel, DecisionPanel, ScreeningPanel } from './IntakePanels.js';
@@ -229,9 +230,7 @@ function ReferralBody({ referral }: { referral: Referral }) {
         <AssignPanel referral={referral} />
       ) : null}
       {isIntake && referral.status === 'returned' ? <DecisionPanel referral={referral} /> : null}
-      {isIntake && (referral.status === 'awaiting_assignment' || referral.status === 'returned') ? (
-        <ClosePanel referral={referral} />
-      ) : null}
+      {isIntake && intakeMayClose(referral.status) ? <ClosePanel referral={referral} /> : null}
 
       {canWork ? (
         <section className="section" aria-labelledby="work-heading">

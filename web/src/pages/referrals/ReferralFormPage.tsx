@@ -24,7 +24,6 @@ import {
   SOURCES_BY_PATHWAY,
   type AccessibilityFeature,
   type Client,
-  type OrganizationKind,
   type Pathway,
   type Referral,
   type ReferralCreate,
@@ -32,6 +31,7 @@ import {
   type ScreeningResult,
   type ServiceLanguage,
 } from '../../types.js';
+import { pathwayOf } from '../../../../src/domain/referral/pathways.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import {
   emptyScreening,
@@ -41,14 +41,6 @@ import {
   screeningGaps,
   type ScreeningDraft,
 } from './screening.js';
-
-/** The pathway follows from who refers (P1): the same rule as the API's pathwayOf. */
-const PATHWAY_OF: Record<OrganizationKind, Pathway | null> = {
-  sa_office: 'social_assistance',
-  ssm: 'direct_to_ssm',
-  provider: 'self_referral',
-  ministry: null,
-};
 
 interface Values {
   source: ReferralSource | '';
@@ -103,7 +95,8 @@ function ReferralForm({ client }: { client: Client }) {
   const me = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const pathway = PATHWAY_OF[me.organization.kind];
+  // P1: the pathway follows from who refers.
+  const pathway = pathwayOf(me.organization.kind);
   const providers = useOrganizations('provider');
   const form = useFormErrors();
   const [values, setValues] = useState<Values>(() => ({

@@ -9,10 +9,7 @@ import { Page } from '../../components/Page.js';
 import { useFormErrors } from '../../forms.js';
 import { keys } from '../../queries.js';
 import type { TrfImportResult } from '../../types.js';
-import { TRF_COLUMNS } from '../../../../src/domain/referral/trf.js';
-
-/** The API takes the list as text; a day's list is a few hundred lines, far below its 900 kB limit. */
-const MAX_BYTES = 900_000;
+import { TRF_COLUMNS, TRF_MAX_CHARACTERS } from '../../../../src/domain/referral/trf.js';
 
 /**
  * SSM intake uploads the daily TRF list of EI applicants (P1 pathway 2). Importing the same file twice
@@ -34,7 +31,8 @@ export function TrfImportPage() {
     if (upload.isPending) return;
     const problem = !file
       ? t('referrals.trf.errors.noFile')
-      : file.size > MAX_BYTES
+      : // Bytes are at least characters: under the limit in bytes means under it in text.
+        file.size > TRF_MAX_CHARACTERS
         ? t('referrals.trf.errors.tooLarge')
         : null;
     if (!form.check(problem ? { csv: problem } : {})) return;

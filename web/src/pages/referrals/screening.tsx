@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { RadioGroup, SelectField, Checkbox } from '../../components/fields.js';
 import { PageAlert } from '../../components/Alert.js';
-import { ageOn } from '../../../../src/domain/eligibility/age.js';
+import { asksAboutSchool } from '../../../../src/domain/eligibility/screening.js';
 import { todayIso, useFormatters } from '../../format.js';
 import {
   WORK_AUTHORIZATIONS,
@@ -44,7 +44,7 @@ export function emptyScreening(
 }
 
 const under18 = (dateOfBirth: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth) && ageOn(dateOfBirth, todayIso()) < 18;
+  /^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth) && asksAboutSchool(dateOfBirth, todayIso());
 
 /** Field name (as the API names it, under "screening.") → message, for what is still unanswered. */
 export function screeningGaps(
