@@ -29,6 +29,18 @@ export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(value);
 }
 
+/** A share as a percentage with at most one decimal: 0.3333 → "33.3%" / "33,3 %". */
+export function formatPercent(share: number, locale: string): string {
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 1 }).format(
+    share,
+  );
+}
+
+/** A measure with at most one decimal (an average of days, say). */
+export function formatDecimal(value: number, locale: string): string {
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(value);
+}
+
 /** Picks the name in the interface language from an API record that carries both. */
 export function localName(record: { nameEn: string; nameFr: string }, locale: string): string {
   return locale === 'fr' ? record.nameFr || record.nameEn : record.nameEn || record.nameFr;
@@ -54,6 +66,8 @@ export function useFormatters() {
     date: (iso: string, style?: 'long' | 'full' | 'medium') => formatDate(iso, locale, style),
     dateTime: (ts: string) => formatDateTime(ts, locale),
     number: (n: number) => formatNumber(n, locale),
+    percent: (share: number) => formatPercent(share, locale),
+    decimal: (n: number) => formatDecimal(n, locale),
     name: (record: { nameEn: string; nameFr: string }) => localName(record, locale),
     orgName: (org: { name: string; nameFr: string | null }) => organizationName(org, locale),
   };

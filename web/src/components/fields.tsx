@@ -42,6 +42,30 @@ interface FieldBase {
   optional?: boolean | undefined;
 }
 
+/** The ids a field's hint and error get, for aria-describedby. */
+const fieldIds = (props: FieldBase) => ({
+  hintId: props.hint ? `${props.id}-hint` : null,
+  errorId: props.error ? `${props.id}-error` : null,
+});
+
+/** Label, hint and error of a single-input field, in the order ODS lays them out. */
+function FieldHead(props: FieldBase & { hintId: string | null; errorId: string | null }) {
+  return (
+    <>
+      <label className="ontario-label" htmlFor={props.id}>
+        {props.label}
+        <Flag required={props.required} optional={props.optional} />
+      </label>
+      {props.hint ? (
+        <p className="ontario-hint" id={props.hintId ?? undefined}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error && props.errorId ? <FieldError id={props.errorId} message={props.error} /> : null}
+    </>
+  );
+}
+
 export function TextField(
   props: FieldBase & {
     value: string;
@@ -58,20 +82,10 @@ export function TextField(
     lang?: string;
   },
 ) {
-  const hintId = props.hint ? `${props.id}-hint` : null;
-  const errorId = props.error ? `${props.id}-error` : null;
+  const { hintId, errorId } = fieldIds(props);
   return (
     <div className="ontario-form-group">
-      <label className="ontario-label" htmlFor={props.id}>
-        {props.label}
-        <Flag required={props.required} optional={props.optional} />
-      </label>
-      {props.hint ? (
-        <p className="ontario-hint" id={hintId ?? undefined}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error && errorId ? <FieldError id={errorId} message={props.error} /> : null}
+      <FieldHead {...props} hintId={hintId} errorId={errorId} />
       <input
         className={cx(
           'ontario-input',
@@ -115,20 +129,10 @@ export function SelectField(
     width?: 7 | 10 | 20;
   },
 ) {
-  const hintId = props.hint ? `${props.id}-hint` : null;
-  const errorId = props.error ? `${props.id}-error` : null;
+  const { hintId, errorId } = fieldIds(props);
   return (
     <div className="ontario-form-group">
-      <label className="ontario-label" htmlFor={props.id}>
-        {props.label}
-        <Flag required={props.required} optional={props.optional} />
-      </label>
-      {props.hint ? (
-        <p className="ontario-hint" id={hintId ?? undefined}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error && errorId ? <FieldError id={errorId} message={props.error} /> : null}
+      <FieldHead {...props} hintId={hintId} errorId={errorId} />
       <select
         className={cx(
           'ontario-input',
@@ -332,20 +336,10 @@ export function TextAreaField(
     maxLength?: number;
   },
 ) {
-  const hintId = props.hint ? `${props.id}-hint` : null;
-  const errorId = props.error ? `${props.id}-error` : null;
+  const { hintId, errorId } = fieldIds(props);
   return (
     <div className="ontario-form-group">
-      <label className="ontario-label" htmlFor={props.id}>
-        {props.label}
-        <Flag required={props.required} optional={props.optional} />
-      </label>
-      {props.hint ? (
-        <p className="ontario-hint" id={hintId ?? undefined}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error && errorId ? <FieldError id={errorId} message={props.error} /> : null}
+      <FieldHead {...props} hintId={hintId} errorId={errorId} />
       <textarea
         className={cx('ontario-input', 'ontario-textarea', props.error && 'ontario-input__error')}
         id={props.id}

@@ -30,19 +30,9 @@ export function ReferralStandardsSection() {
     queryKey: keys.referralMetrics(period.from, period.to),
     queryFn: () => get<ListOf<ProviderReferralMetrics>>('/referrals/metrics', period),
   });
-  const percent = (v: number | null) =>
-    v === null
-      ? '—'
-      : new Intl.NumberFormat(fmt.locale === 'fr' ? 'fr-CA' : 'en-CA', {
-          style: 'percent',
-          maximumFractionDigits: 1,
-        }).format(v);
-  const days = (v: number | null) =>
-    v === null
-      ? '—'
-      : new Intl.NumberFormat(fmt.locale === 'fr' ? 'fr-CA' : 'en-CA', { maximumFractionDigits: 1 }).format(
-          v,
-        );
+  // No referral in the period gives no rate: a dash, not 0 %.
+  const percent = (v: number | null) => (v === null ? '—' : fmt.percent(v));
+  const days = (v: number | null) => (v === null ? '—' : fmt.decimal(v));
   const valid = draft.from !== '' && draft.to !== '' && draft.from <= draft.to;
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -27,10 +27,6 @@ function BreakdownTable({
   headers: [string, string, string];
 }) {
   const fmt = useFormatters();
-  const percent = new Intl.NumberFormat(fmt.locale === 'fr' ? 'fr-CA' : 'en-CA', {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  });
   return (
     <div className="table-wrap">
       <table className="data-table">
@@ -57,7 +53,7 @@ function BreakdownTable({
                     aria-hidden="true"
                     style={{ width: `${Math.round(share * 12)}rem` }}
                   />
-                  {percent.format(share)}
+                  {fmt.percent(share)}
                 </td>
               </tr>
             );
