@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transitionReferral } from '../../src/db/repositories/referrals.js';
-import { sites } from '../../src/db/schema.js';
-import { createClient, ELIGIBLE_SCREENING } from '../support/fixtures.js';
+import { addSite, createClient, ELIGIBLE_SCREENING } from '../support/fixtures.js';
 import { createWorld, type World } from '../support/world.js';
 
 /**
@@ -11,21 +10,7 @@ import { createWorld, type World } from '../support/world.js';
 let world: World;
 beforeAll(async () => {
   world = await createWorld();
-  await world.db.insert(sites).values({
-    organizationId: world.a.provider1,
-    regionId: world.a.regionId,
-    name: 'One',
-    street: '1 Main St',
-    city: 'Windsor',
-    postalCode: 'N9A 1B2',
-    latitude: 42.3,
-    longitude: -83.0,
-    hours: { mon: [{ opens: '09:00', closes: '17:00' }] },
-    languages: ['en'],
-    specializedPopulations: [],
-    accessibilityFeatures: [],
-    intakeCapacity: 20,
-  });
+  await addSite(world, world.a.provider1, world.a.regionId);
 });
 afterAll(() => world?.close());
 

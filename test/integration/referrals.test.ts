@@ -461,14 +461,7 @@ describe('K5 referral metrics', () => {
 });
 
 describe('screening tool (E1–E6) over the API', () => {
-  const answers = {
-    dateOfBirth: '1990-01-01',
-    livesInOntario: true,
-    hasSin: true,
-    workAuthorization: 'citizen',
-    workPermit: 'not_applicable',
-    secondarySchoolCompleted: true,
-  };
+  const answers = ELIGIBLE_SCREENING;
   it('E1: an eligible adult; E4: an employer-specific permit is self-directed only, with the rule in both languages', async () => {
     const ok = await world.request(world.as.ssm_intake, {
       method: 'POST',
