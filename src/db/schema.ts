@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   bigint,
   bigserial,
@@ -18,6 +19,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  ASSESSMENT_FLOWS,
+  ASSESSMENT_STATUSES,
+  type IdentityMethod,
+  type ServiceLevel,
+} from '../domain/assessment/types.js';
 import type { ScreeningResult } from '../domain/eligibility/screening.js';
 import type { WeeklyHours } from '../domain/organizations/sites.js';
 import type { SpecializedPopulationAnswers } from '../domain/people/specialized-populations.js';
@@ -408,10 +415,13 @@ export const referrals = pgTable(
     closeReason: text('close_reason'),
     closeNoteEncrypted: bytea('close_note_encrypted'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** C6: the in-progress Common Assessment an SA caseworker referred with this referral. */
+    assessmentId: uuid('assessment_id').references((): AnyPgColumn => assessments.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    index('referrals_assessment').on(t.assessmentId),
     index('referrals_catchment_status').on(t.catchmentId, t.status, t.receivedAt),
     index('referrals_assigned_org').on(t.assignedOrganizationId, t.status),
     index('referrals_client').on(t.clientId),
@@ -500,4 +510,196 @@ export const trfImports = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('trf_imports_file').on(t.catchmentId, t.fileHash)],
+);
+
+export const assessmentStatus = pgEnum('assessment_status', ASSESSMENT_STATUSES);
+export const assessmentFlow = pgEnum('assessment_flow', ASSESSMENT_FLOWS);
+
+/** Feeds the Common Assessment number (CA-0000001) shown on its summary (C7). */
+export const assessmentReferenceSeq = pgSequence('assessment_reference_seq', { startWith: 1 });
+
+/**
+ * What identity verification saw (C4): the kinds of document and of source only. Never a document
+ * number or an image: the guidelines forbid copying ID.
+ */
+export type IdentityDetail =
+  | { method: 'photo_id'; kind: string; expiresOn: string; seen: string }
+  | { method: 'dual_process'; items: { source: string; document: string; original: boolean }[] }
+  | { method: 'sa_documentation' };
+
+/** The segmentation stored on a submitted CA (C8): which model, which thresholds, what it found. */
+export interface StoredSegmentation {
+  modelId: string;
+  modelVersion: string;
+  score: number;
+  stream: string;
+  thresholds: { b: number; c: number };
+  factors: { id: string; en: string; fr: string; points: number }[];
+}
+
+/**
+ * The Common Assessment (C1–C12): one per client in progress at most (partial unique index), held by
+ * the organization working it now (SA office → SSM → provider, C6, C10). Answers, the SLD rationale
+ * and every note are sealed with the client's data key, so destroying the key removes them (C3).
+ * Once submitted, cancelled or closed in error a row is read-only; a trigger (migrations) enforces it (C11).
+ */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull().unique(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    status: assessmentStatus('status').notNull().default('in_progress'),
+    flow: assessmentFlow('flow').notNull(),
+    questionBankVersion: text('question_bank_version').notNull(),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdByOrganizationId: uuid('created_by_organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** Who works it now: the SA office, the SSM after a referral or a return (C10), then the provider. */
+    holderOrganizationId: uuid('holder_organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    siteId: uuid('site_id').references(() => sites.id),
+    caseworkerUserId: uuid('caseworker_user_id').references(() => users.id),
+    referralId: uuid('referral_id').references((): AnyPgColumn => referrals.id),
+    /** JSON of the answers, sealed with the client's data key. */
+    answersSealed: bytea('answers_sealed'),
+    identityMethod: text('identity_method').$type<IdentityMethod>(),
+    identityDetail: jsonb('identity_detail').$type<IdentityDetail>(),
+    identityVerifiedAt: timestamp('identity_verified_at', { withTimezone: true }),
+    identityVerifiedByUserId: uuid('identity_verified_by_user_id').references(() => users.id),
+    serviceLevel: text('service_level').$type<ServiceLevel>(),
+    serviceLevelIndicators: text('service_level_indicators')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    serviceLevelRationaleSealed: bytea('service_level_rationale_sealed'),
+    serviceLevelSetAt: timestamp('service_level_set_at', { withTimezone: true }),
+    serviceLevelSetByUserId: uuid('service_level_set_by_user_id').references(() => users.id),
+    /** C10: when the holder handed the in-progress CA back to the SSM, and who did. */
+    returnedToSsmAt: timestamp('returned_to_ssm_at', { withTimezone: true }),
+    returnedByOrganizationId: uuid('returned_by_organization_id').references(() => organizations.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedByUserId: uuid('submitted_by_user_id').references(() => users.id),
+    segmentation: jsonb('segmentation').$type<StoredSegmentation>(),
+    /** E1–E6 as they stood at submission, with the questions still pending. */
+    eligibility: jsonb('eligibility').$type<ScreeningResult & { pending: string[] }>(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledByUserId: uuid('cancelled_by_user_id').references(() => users.id),
+    cancelReason: text('cancel_reason'),
+    cancelNoteSealed: bytea('cancel_note_sealed'),
+    closedInErrorAt: timestamp('closed_in_error_at', { withTimezone: true }),
+    closedInErrorByUserId: uuid('closed_in_error_by_user_id').references(() => users.id),
+    closedInErrorReasonSealed: bytea('closed_in_error_reason_sealed'),
+    replacedByAssessmentId: uuid('replaced_by_assessment_id').references((): AnyPgColumn => assessments.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // C1: at most one in-progress CA per client, even when two caseworkers start one at once.
+    uniqueIndex('assessments_one_in_progress')
+      .on(t.clientId)
+      .where(sql`${t.status} = 'in_progress'`),
+    index('assessments_client').on(t.clientId, t.createdAt),
+    index('assessments_holder_status').on(t.holderOrganizationId, t.status),
+    index('assessments_catchment_status').on(t.catchmentId, t.status),
+  ],
+);
+
+/** C7: two-way notes on a CA between SA, the SSM and the provider. Append-only; bodies sealed. */
+export const assessmentNotes = pgTable(
+  'assessment_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    authorOrganizationId: uuid('author_organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    bodySealed: bytea('body_sealed'),
+    kind: text('kind').$type<'note' | 'returned_to_ssm'>().notNull().default('note'),
+    /** Insertion order: breaks ties between notes written at the same instant. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('assessment_notes_assessment').on(t.assessmentId, t.at)],
+);
+
+/**
+ * C3/C9: each time the Notice of Collection and Consent was read and consent given or re-confirmed:
+ * when, by whom, how, and which version of the notice.
+ */
+export const consentReadings = pgTable(
+  'consent_readings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    assessmentId: uuid('assessment_id').references(() => assessments.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    channel: text('channel').notNull(),
+    noticeVersion: text('notice_version').notNull(),
+    kind: text('kind').$type<'given' | 'reconfirmed'>().notNull(),
+  },
+  (t) => [index('consent_readings_client').on(t.clientId, t.at)],
+);
+
+export const consentRevocationState = pgEnum('consent_revocation_state', [
+  'queued',
+  'acknowledged',
+  'removed',
+]);
+
+/**
+ * C3: a client withdrew consent. Services stop at once; the SSM is told in writing (the notice, sealed
+ * until removal), acknowledges, and removes the person's information (destroys their data key).
+ */
+export const consentRevocations = pgTable(
+  'consent_revocations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    noticeToSsmSealed: bytea('notice_to_ssm_sealed'),
+    state: consentRevocationState('state').notNull().default('queued'),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedByUserId: uuid('acknowledged_by_user_id').references(() => users.id),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    removedByUserId: uuid('removed_by_user_id').references(() => users.id),
+  },
+  (t) => [
+    index('consent_revocations_catchment_state').on(t.catchmentId, t.state),
+    index('consent_revocations_client').on(t.clientId),
+  ],
 );

@@ -32,6 +32,11 @@ export const PERMISSIONS = [
   'referral.create',
   'referral.assign',
   'referral.work',
+  'assessment.read',
+  'assessment.conduct',
+  'assessment.assign',
+  'consent.revoke',
+  'consent.removal',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,6 +69,16 @@ export const GRANTS: Record<Permission, readonly Role[]> = {
   'referral.assign': ['ssm_intake'],
   // Logging contact, offering appointments and returning a lead: the provider's front line.
   'referral.work': ['provider_caseworker', 'provider_lead'],
+  // A Common Assessment is visible to whoever may see its client; only the holder organization edits it.
+  'assessment.read': CLIENT_WORKERS,
+  // C6: SA caseworkers administer M1 and refer; provider staff administer M1, the SLD and M2.
+  'assessment.conduct': ['provider_caseworker', 'provider_lead', 'sa_caseworker'],
+  // C6/C10: SSM intake sends a referred or returned CA on to a provider.
+  'assessment.assign': ['ssm_intake'],
+  // C3: whoever is in front of the client receives a revocation and tells the SSM in writing.
+  'consent.revoke': ['provider_caseworker', 'provider_lead', 'sa_caseworker', 'ssm_intake'],
+  // C3: the SSM acknowledges a revocation and removes the person's information.
+  'consent.removal': ['ssm_intake', 'ssm_admin'],
 };
 
 export function hasPermission(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
