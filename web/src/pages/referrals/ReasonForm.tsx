@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { SelectField, SubmitButton, TextAreaField } from '../../components/fields.js';
-import { collect, useFormErrors } from '../../forms.js';
+import { collect, useFormErrors, type FormErrorsState } from '../../forms.js';
 import type { Referral } from '../../types.js';
 import { useReferralStep } from './actions.js';
 
@@ -24,16 +24,21 @@ export interface ReasonFormTexts {
 export function ReasonForm<R extends string>({
   referral,
   path,
-  reasons,
-  labelOf,
-  needsNote,
-  initialReason = '',
-  texts,
-  idPrefix = '',
-  testId,
+  ...view
 }: {
   referral: Referral;
   path: string;
+} & Omit<ReasonFormViewProps<R>, 'form' | 'pending' | 'onSubmit'>) {
+  const form = useFormErrors();
+  const step = useReferralStep<{ reason: R; note: string | null }>(referral.id, path, {
+    onError: form.fromError,
+  });
+  return (
+    <ReasonFormView {...view} form={form} pending={step.isPending} onSubmit={(body) => step.mutate(body)} />
+  );
+}
+
+export interface ReasonFormViewProps<R extends string> {
   reasons: readonly R[];
   labelOf: (reason: R) => string;
   needsNote: (reason: R) => boolean;
@@ -41,19 +46,35 @@ export function ReasonForm<R extends string>({
   texts: ReasonFormTexts;
   idPrefix?: string;
   testId: string;
-}) {
+  form: FormErrorsState;
+  pending: boolean;
+  onSubmit: (body: { reason: R; note: string | null }) => void;
+}
+
+/**
+ * The reason-and-note form itself, for any record whose step takes `{ reason, note }`: a referral's
+ * return or close, an assessment's cancellation (C9).
+ */
+export function ReasonFormView<R extends string>({
+  reasons,
+  labelOf,
+  needsNote,
+  initialReason = '',
+  texts,
+  idPrefix = '',
+  testId,
+  form,
+  pending,
+  onSubmit,
+}: ReasonFormViewProps<R>) {
   const { t } = useTranslation();
-  const form = useFormErrors();
   const [reason, setReason] = useState<R | ''>(initialReason);
   const [note, setNote] = useState('');
-  const step = useReferralStep<{ reason: R; note: string | null }>(referral.id, path, {
-    onError: form.fromError,
-  });
   const noteRequired = reason !== '' && needsNote(reason);
   const idFor = (field: string) => `${idPrefix}${field}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (step.isPending) return;
+    if (pending) return;
     const ok = form.check(
       collect([
         ['reason', !reason && texts.reasonRequired],
@@ -62,7 +83,7 @@ export function ReasonForm<R extends string>({
     );
     if (!ok || !reason) return;
     form.clear();
-    step.mutate({ reason, note: note.trim() || null });
+    onSubmit({ reason, note: note.trim() || null });
   };
   const headingId = idFor('reason-heading');
   return (
@@ -92,7 +113,7 @@ export function ReasonForm<R extends string>({
           required={noteRequired}
         />
         <div className="actions">
-          <SubmitButton pending={step.isPending} variant="secondary" testId={testId}>
+          <SubmitButton pending={pending} variant="secondary" testId={testId}>
             {texts.submit}
           </SubmitButton>
         </div>

@@ -4,35 +4,25 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { post } from '../../api.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import {
-  Checkbox,
-  CheckboxGroup,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-} from '../../components/fields.js';
+import { SelectField, SubmitButton, TextAreaField } from '../../components/fields.js';
 import { OntarioCallout } from '../../components/Ods.js';
 import { Loading, Page } from '../../components/Page.js';
 import { QueryError } from '../../components/QueryError.js';
-import { useFormatters } from '../../format.js';
 import { collect, useFormErrors } from '../../forms.js';
-import { keys, useClient, useOrganizations } from '../../queries.js';
+import { keys, useClient } from '../../queries.js';
 import { useSession } from '../../session.js';
 import {
-  ACCESSIBILITY_FEATURES,
-  SERVICE_LANGUAGES,
   SOURCES_BY_PATHWAY,
-  type AccessibilityFeature,
   type Client,
   type Pathway,
   type Referral,
   type ReferralCreate,
   type ReferralSource,
   type ScreeningResult,
-  type ServiceLanguage,
 } from '../../types.js';
 import { pathwayOf } from '../../../../src/domain/referral/pathways.js';
 import { NotFoundPage } from '../NotFoundPage.js';
+import { barriersOf, ClientChoiceField, emptyNeeds, NeedsFields, type NeedsValues } from './ReferralNeeds.js';
 import {
   emptyScreening,
   ScreeningQuestions,
@@ -42,14 +32,9 @@ import {
   type ScreeningDraft,
 } from './screening.js';
 
-interface Values {
+interface Values extends NeedsValues {
   source: ReferralSource | '';
   clientChoiceOrganizationId: string;
-  warmReferral: boolean;
-  transportation: boolean;
-  childcare: boolean;
-  language: ServiceLanguage | '';
-  accessibility: AccessibilityFeature[];
   notes: string;
 }
 
@@ -91,22 +76,16 @@ export function ReferralFormPage() {
 
 function ReferralForm({ client }: { client: Client }) {
   const { t, i18n } = useTranslation();
-  const fmt = useFormatters();
   const me = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   // P1: the pathway follows from who refers.
   const pathway = pathwayOf(me.organization.kind);
-  const providers = useOrganizations('provider');
   const form = useFormErrors();
   const [values, setValues] = useState<Values>(() => ({
     source: pathway ? initialSource(pathway, client) : '',
     clientChoiceOrganizationId: '',
-    warmReferral: false,
-    transportation: false,
-    childcare: false,
-    language: client.language === 'fr' ? 'fr' : '',
-    accessibility: [],
+    ...emptyNeeds(client.language),
     notes: '',
   }));
   const [screening, setScreening] = useState<ScreeningDraft>(() => emptyScreening(client));
@@ -167,12 +146,7 @@ function ReferralForm({ client }: { client: Client }) {
       clientChoiceOrganizationId:
         pathway === 'self_referral' ? null : values.clientChoiceOrganizationId || null,
       warmReferral: values.warmReferral,
-      barriers: {
-        transportation: values.transportation,
-        childcare: values.childcare,
-        language: values.language || null,
-        accessibility: values.accessibility,
-      },
+      barriers: barriersOf(values),
       notes: values.notes.trim() || null,
       ...(direct ? { screening: screeningAnswers(screening) } : {}),
     });
@@ -214,16 +188,10 @@ function ReferralForm({ client }: { client: Client }) {
             required
           />
           {pathway !== 'self_referral' ? (
-            <SelectField
-              id="clientChoiceOrganizationId"
-              label={labels.clientChoiceOrganizationId ?? ''}
-              hint={t('referrals.form.clientChoiceHint')}
-              options={(providers.data?.items ?? []).map((o) => ({ value: o.id, label: fmt.orgName(o) }))}
-              placeholder={t('referrals.form.noChoice')}
+            <ClientChoiceField
               value={values.clientChoiceOrganizationId}
               onChange={set('clientChoiceOrganizationId')}
               error={form.field('clientChoiceOrganizationId')}
-              optional
             />
           ) : null}
         </section>
@@ -259,51 +227,10 @@ function ReferralForm({ client }: { client: Client }) {
 
         <section className="form-section" aria-labelledby="needs-heading">
           <h2 id="needs-heading">{t('referrals.form.needsSection')}</h2>
-          <Checkbox
-            id="warmReferral"
-            label={t('referrals.fields.warmReferral')}
-            hint={t('referrals.form.warmReferralHint')}
-            checked={values.warmReferral}
-            onChange={set('warmReferral')}
-          />
-          <Checkbox
-            id="transportation"
-            label={t('referrals.fields.transportation')}
-            checked={values.transportation}
-            onChange={set('transportation')}
-          />
-          <Checkbox
-            id="childcare"
-            label={t('referrals.fields.childcare')}
-            checked={values.childcare}
-            onChange={set('childcare')}
-          />
-          <SelectField
-            id="barriers-language"
-            label={labels['barriers.language'] ?? ''}
-            hint={t('referrals.form.languageHint')}
-            options={SERVICE_LANGUAGES.filter((l) => l !== 'en').map((l) => ({
-              value: l,
-              label: t(`serviceLanguages.${l}`),
-            }))}
-            placeholder={t('referrals.form.englishIsFine')}
-            value={values.language}
-            onChange={(v) => set('language')(v as ServiceLanguage | '')}
-            error={form.field('barriers.language')}
-            optional
-          />
-          <CheckboxGroup
-            id="barriers-accessibility"
-            label={t('referrals.fields.accessibility')}
-            hint={t('referrals.form.accessibilityHint')}
-            options={ACCESSIBILITY_FEATURES.map((f) => ({
-              value: f,
-              label: t(`accessibilityFeatures.${f}`),
-            }))}
-            values={values.accessibility}
-            onChange={(v) => set('accessibility')(v as AccessibilityFeature[])}
-            columns
-            optional
+          <NeedsFields
+            values={values}
+            onChange={(next) => setValues((v) => ({ ...v, ...next }))}
+            form={form}
           />
           <TextAreaField
             id="notes"
