@@ -86,3 +86,34 @@ export interface AssessmentFacts {
   /** The client receives OW or ODSP (S2, C6). */
   saClient: boolean;
 }
+
+/** The rule ids the assessment's checks cite (`/work/shared/domain-rules.md`). */
+export type AssessmentRuleId =
+  | 'C1'
+  | 'C3'
+  | 'C4'
+  | 'C5'
+  | 'C6'
+  | 'C8'
+  | 'C9'
+  | 'C11'
+  | 'S1'
+  | 'S2'
+  | 'S3'
+  | 'S4'
+  | 'S5'
+  | 'E1'
+  | 'E2'
+  | 'E3'
+  | 'E4'
+  | 'E5'
+  | 'E6';
+
+/** A rule refusing an action, said in both languages; `field` points at what to correct. */
+export interface RuleProblem {
+  rule: AssessmentRuleId;
+  field: string;
+  code: string;
+  en: string;
+  fr: string;
+}
