@@ -8,3 +8,4 @@ export * from './eligibility.js';
 export * from './service-level.js';
 export * from './lifecycle.js';
 export * from './readiness.js';
+export * from './segmentation/index.js';
