@@ -2,6 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import {
+  DEFAULT_SEGMENTATION_MODEL_ID,
+  DEFAULT_STREAM_THRESHOLDS,
+  parseStreamThresholds,
+  segmentationModel,
+  type StreamThresholds,
+} from './domain/assessment/segmentation/index.js';
 
 /**
  * Runtime configuration, read once from the environment. Every setting has a safe default for a
@@ -25,6 +32,9 @@ const envSchema = z.object({
   PATHWAYS_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PATHWAYS_SIGN_IN_LIMIT: z.coerce.number().int().min(1).max(10000).default(20),
   PATHWAYS_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** C8: the scores at which the segmentation puts a client in stream B and in stream C, e.g. "35,60". */
+  PATHWAYS_STREAM_THRESHOLDS: z.string().optional(),
+  PATHWAYS_SEGMENTATION_MODEL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -49,6 +59,8 @@ export interface Config {
   signInLimitPerMinute: number;
   seedDemo: boolean;
   logLevel: string;
+  /** C8: the segmentation model submitted CAs are streamed with, and its stream thresholds. */
+  segmentation: { modelId: string; thresholds: StreamThresholds };
 }
 
 export class ConfigError extends Error {}
@@ -77,7 +89,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInLimitPerMinute: e.PATHWAYS_SIGN_IN_LIMIT,
     seedDemo: e.PATHWAYS_SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
+    segmentation: resolveSegmentation(e.PATHWAYS_SEGMENTATION_MODEL, e.PATHWAYS_STREAM_THRESHOLDS),
   };
+}
+
+/** A model id the code does not know, or thresholds that do not parse, stop the start (C8). */
+function resolveSegmentation(
+  modelId: string | undefined,
+  thresholds: string | undefined,
+): Config['segmentation'] {
+  const id = modelId ?? DEFAULT_SEGMENTATION_MODEL_ID;
+  if (!segmentationModel(id))
+    throw new ConfigError(
+      `Invalid configuration:\n  PATHWAYS_SEGMENTATION_MODEL: no segmentation model "${id}"`,
+    );
+  if (thresholds === undefined) return { modelId: id, thresholds: DEFAULT_STREAM_THRESHOLDS };
+  try {
+    return { modelId: id, thresholds: parseStreamThresholds(thresholds) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'not two scores such as "35,60"';
+    throw new ConfigError(`Invalid configuration:\n  ${reason}`);
+  }
 }
 
 /**

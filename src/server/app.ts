@@ -18,6 +18,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
 import { registerAuth } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
+import { assessmentRoutes } from './assessments/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { clientRoutes } from './clients/routes.js';
@@ -56,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     config: options.config,
     crypto: new PersonCrypto(options.config.keys),
     now: options.now ?? (() => new Date()),
+    segmentation: options.config.segmentation,
   };
   app.decorate('services', services);
   app.decorate('routeCatalog', [] as RouteEntry[]);
@@ -111,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(calendarRoutes);
       await api.register(referralRoutes);
+      await api.register(assessmentRoutes);
       await api.register(screeningRoutes);
       await api.register(trfImportRoutes);
       await api.register(statisticsRoutes);

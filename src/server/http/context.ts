@@ -1,5 +1,6 @@
 import type { Actor, Permission } from '../../domain/access/policy.js';
 import type { Config } from '../../config.js';
+import type { SegmentationSettings } from '../assessments/service.js';
 import type { Database } from '../../db/connection.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
 
@@ -26,6 +27,8 @@ export interface AppServices {
   config: Config;
   crypto: PersonCrypto;
   now: () => Date;
+  /** C8: the model and stream thresholds submitted assessments are segmented with (from config). */
+  segmentation: SegmentationSettings;
 }
 
 declare module 'fastify' {

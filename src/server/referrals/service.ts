@@ -10,6 +10,7 @@ import { pathwayOf, sourceFitsPathway } from '../../domain/referral/pathways.js'
 import { rankProviders, type RankedProvider, type ReferralNeeds } from '../../domain/referral/matrix.js';
 import { ensureShare, findVisibleClient, findWrappedKey } from '../../db/repositories/clients.js';
 import { findOrganization, listOrganizations } from '../../db/repositories/organizations.js';
+import { setHolderOfReferredAssessment, ssmOfCatchment } from '../../db/repositories/assessments.js';
 import {
   addReferralEvent,
   countVisibleReferrals,
@@ -185,6 +186,12 @@ export async function createReferral(
   deps: ReferralDeps,
   ctx: RequestContext,
   input: z.infer<typeof referralCreateBody>,
+  options: {
+    /** C6: the in-progress Common Assessment this referral carries to SSM intake. */
+    assessmentId?: string;
+    /** More writes that must land with the referral, inside its transaction (the CA's new holder). */
+    within?: (tx: Transaction, referralId: string, now: Date) => Promise<void>;
+  } = {},
 ) {
   const { db, crypto } = deps;
   const pathway = pathwayOf(ctx.actor.organizationKind);
@@ -262,6 +269,7 @@ export async function createReferral(
       screening,
       notesEncrypted: input.notes ? key.sealText(NOTES_FIELD, input.notes) : null,
       status: assignHere ? 'assigned' : 'awaiting_assignment',
+      assessmentId: options.assessmentId ?? null,
       redirectRequested: servedElsewhere,
       receivedAt: now,
       ...(assignHere
@@ -294,6 +302,7 @@ export async function createReferral(
     if (servedElsewhere)
       await addReferralEvent(tx, { ...actor, kind: 'redirect_requested', detail: { rule: 'P2' } });
     await audit(tx, ctx, 'create', 'referral', id, input.clientId);
+    await options.within?.(tx, id, now);
   });
   return getReferral(deps, ctx, id, { audited: true });
 }
@@ -704,6 +713,11 @@ export async function assignReferral(
     // Thrown inside the transaction: it rolls back, so a second assignment racing the first loses.
     if (moved) throw movedOn();
     await ensureShare(tx, row.referral.clientId, picked.organizationId, null, 'referral');
+    // C6: the in-progress CA the referral carries goes to the provider, on its "referred" list.
+    await setHolderOfReferredAssessment(tx, id, picked.organizationId, {
+      siteId: picked.siteId,
+      caseworkerUserId: null,
+    });
     await addReferralEvent(tx, {
       referralId: id,
       actorUserId: ctx.actor.userId,
@@ -922,6 +936,7 @@ export async function returnReferral(
   const returnNote = input.note
     ? (await noteKey(deps, referral.clientId)).sealText(RETURN_NOTE_FIELD, input.note)
     : null;
+  const ssm = await ssmOfCatchment(deps.db, referral.catchmentId);
   return step(deps, ctx, referral, 'returned', { reason: input.reason }, async (tx, now) => {
     const returned = await transitionReferral(
       tx,
@@ -932,6 +947,8 @@ export async function returnReferral(
     );
     if (!returned) throw movedOn();
     await revokeReferralShare(tx, referral.clientId, ctx.actor.organizationId);
+    // P10: an in-progress CA comes back with its referral: the SSM holds it until the next assignment.
+    if (ssm) await setHolderOfReferredAssessment(tx, id, ssm.id, { siteId: null, caseworkerUserId: null });
   });
 }
 
@@ -977,6 +994,9 @@ export async function decideReturn(
         : {}),
     });
     if (!decided) throw movedOn();
+    // P10 (a): back to social assistance, the in-progress CA too; SA may refer it again later.
+    if (input.decision === 'return_to_sa' && referral.referringOrganizationId)
+      await setHolderOfReferredAssessment(tx, id, referral.referringOrganizationId, { referralId: null });
   });
 }
 
