@@ -163,6 +163,10 @@ export const clientSearchResultSchema = z
     score: z.number(),
     matchReasons: z.array(z.string()),
     likelyDuplicate: z.boolean(),
+    assessmentInProgress: z
+      .object({ id: z.uuid(), reference: z.string() })
+      .nullable()
+      .describe('C1: the in-progress Common Assessment to resume instead of starting another'),
   })
   .meta({ id: 'ClientSearchResult' });
 

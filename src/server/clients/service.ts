@@ -14,6 +14,7 @@ import {
   updateClient,
   type ClientInsert,
 } from '../../db/repositories/clients.js';
+import { inProgressOfClients } from '../../db/repositories/assessments.js';
 import { findOrganization } from '../../db/repositories/organizations.js';
 import { findUser } from '../../db/repositories/users.js';
 import { audit } from '../audit/record.js';
@@ -379,6 +380,11 @@ export async function searchClients(
     )
     .sort((a, b) => b.best.score - a.best.score || a.c.legalFamilyName.localeCompare(b.c.legalFamilyName))
     .slice(0, query.limit);
+  // C1: each person's in-progress CA shows in the results, so it is resumed rather than duplicated.
+  const inProgress = await inProgressOfClients(
+    db,
+    ranked.map(({ c }) => c.id),
+  );
   await db.transaction((tx) => audit(tx, ctx, 'search', 'client', null));
   return ranked.map(({ c, best }) => {
     const digits = PersonalDataKey.open(crypto, c.id, c.wrappedKey).sin(c.sinEncrypted);
@@ -393,6 +399,7 @@ export async function searchClients(
       score: best.score,
       matchReasons: best.reasons,
       likelyDuplicate: best.likelyDuplicate,
+      assessmentInProgress: inProgress.get(c.id) ?? null,
     };
   });
 }
