@@ -6,6 +6,16 @@ import { Loading, Page } from './components/Page.js';
 import { QueryError } from './components/QueryError.js';
 import { applyLocale } from './i18n/index.js';
 import { AccountPage } from './pages/AccountPage.js';
+import { AssessmentsPage } from './pages/assessments/AssessmentsPage.js';
+import { CheckAnswersPage } from './pages/assessments/CheckAnswersPage.js';
+import { ClientCopyPage } from './pages/assessments/ClientCopyPage.js';
+import { ConsentPage } from './pages/assessments/ConsentPage.js';
+import { ConsentRevocationsPage } from './pages/assessments/ConsentRevocationsPage.js';
+import { IdentityPage } from './pages/assessments/IdentityPage.js';
+import { SectionPage } from './pages/assessments/SectionPage.js';
+import { ServiceLevelPage } from './pages/assessments/ServiceLevelPage.js';
+import { SummaryPage } from './pages/assessments/SummaryPage.js';
+import { TaskListPage } from './pages/assessments/TaskListPage.js';
 import { AuditVerifyPage } from './pages/AuditVerifyPage.js';
 import { CalendarPage } from './pages/CalendarPage.js';
 import { ClientFormPage } from './pages/ClientFormPage.js';
@@ -155,6 +165,86 @@ export function App() {
           element={
             <Requires permission="referral.read">
               <ReferralDetailPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="clients/:clientId/assessments/new"
+          element={
+            <Requires permission="assessment.conduct">
+              <ConsentPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="assessments"
+          element={
+            <Requires permission="assessment.read">
+              <AssessmentsPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="assessments/:assessmentId"
+          element={
+            <Requires permission="assessment.read">
+              <TaskListPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="assessments/:assessmentId/sections/:sectionId"
+          element={
+            <Requires permission="assessment.read">
+              <SectionPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="assessments/:assessmentId/identity"
+          element={
+            <Requires permission="assessment.conduct">
+              <IdentityPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="assessments/:assessmentId/service-level"
+          element={
+            <Requires permission="assessment.conduct">
+              <ServiceLevelPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="assessments/:assessmentId/summary"
+          element={
+            <Requires permission="assessment.read">
+              <SummaryPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="assessments/:assessmentId/check"
+          element={
+            <Requires permission="assessment.read">
+              <CheckAnswersPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="assessments/:assessmentId/client-copy"
+          element={
+            <Requires permission="assessment.read">
+              <ClientCopyPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="consent-revocations"
+          element={
+            <Requires permission="consent.removal">
+              <ConsentRevocationsPage />
             </Requires>
           }
         />

@@ -200,6 +200,8 @@ export interface ClientSearchResult {
   /** Usually one of MATCH_REASONS; kept open so a new reason from the API still shows. */
   matchReasons: string[];
   likelyDuplicate: boolean;
+  /** C1: the client's in-progress Common Assessment, to resume rather than start another. */
+  assessmentInProgress?: { id: string; reference: string } | null;
 }
 
 export const CONTACT_METHODS = ['phone', 'text', 'email', 'letter', 'in_person'] as const;
@@ -514,3 +516,258 @@ export interface TrfImportResult {
 }
 
 export type ProviderReferralMetrics = DomainProviderMetrics & { organizationName: string };
+
+// Common Assessment (issue 4). The vocabularies come from src/domain/assessment; the shapes follow
+// src/server/assessments/schemas.ts.
+export {
+  ASSESSMENT_FLOWS,
+  ASSESSMENT_STATUSES,
+  CANCEL_REASONS,
+  CONSENT_CHANNELS,
+  DUAL_PROCESS_SOURCES,
+  IDENTITY_METHODS,
+  MODULES,
+  PHOTO_ID_KINDS,
+  REFUSED_ID_KINDS,
+  SELF_DIRECTED_INDICATORS,
+  SERVICE_LEVELS,
+  STREAMS,
+  type AnswerValue,
+  type Answers,
+  type AssessmentFacts,
+  type AssessmentFlow,
+  type AssessmentStatus,
+  type CancelCause,
+  type CancelReason,
+  type ConsentChannel,
+  type DualProcessSource,
+  type IdentityMethod,
+  type Module,
+  type PhotoIdKind,
+  type RefusedIdKind,
+  type SelfDirectedIndicator,
+  type ServiceLevel,
+  type Stream,
+} from '../../src/domain/assessment/types.js';
+export type {
+  Condition,
+  Question,
+  QuestionBank,
+  QuestionType,
+  Section as QuestionSection,
+} from '../../src/domain/assessment/question-bank.js';
+import type {
+  Answers,
+  AssessmentFacts,
+  AssessmentFlow,
+  AssessmentStatus,
+  CancelCause,
+  ConsentChannel,
+  IdentityMethod,
+  Module,
+  SelfDirectedIndicator,
+  ServiceLevel,
+  Stream,
+} from '../../src/domain/assessment/types.js';
+
+export type SectionStatus = 'not_started' | 'in_progress' | 'complete';
+
+export const ASSESSMENT_BUCKETS = [
+  'in_progress',
+  'referred',
+  'aged',
+  'service_pending',
+  'returned_to_ssm',
+  'submitted',
+] as const;
+export type AssessmentBucket = (typeof ASSESSMENT_BUCKETS)[number];
+
+export const AGEING_STATES = ['open', 'ageing', 'aged'] as const;
+export type AgeingState = (typeof AGEING_STATES)[number];
+export interface Ageing {
+  days: number;
+  state: AgeingState;
+}
+
+export const ASSESSMENT_ACTIONS = [
+  'answer',
+  'confirm_consent',
+  'verify_identity',
+  'set_service_level',
+  'add_note',
+  'refer',
+  'assign_caseworker',
+  'submit',
+  'cancel',
+  'reassign_to_ssm',
+  'assign_provider',
+  'close_in_error',
+] as const;
+export type AssessmentAction = (typeof ASSESSMENT_ACTIONS)[number];
+
+export interface ConsentNotice {
+  version: string;
+  publishedOn: string;
+  en: string;
+  fr: string;
+}
+
+export interface AssessmentProgress {
+  m1: SectionStatus;
+  m2: SectionStatus;
+}
+
+export interface AssessmentSummary {
+  id: string;
+  reference: string;
+  status: AssessmentStatus;
+  flow: AssessmentFlow;
+  holderName: string;
+  startedAt: string;
+  submittedAt: string | null;
+  serviceLevel: ServiceLevel | null;
+  progress: AssessmentProgress;
+  stream: Stream | null;
+}
+
+export interface ClientAssessments {
+  items: AssessmentSummary[];
+  consent: { active: boolean; givenAt: string | null; revokedAt: string | null };
+}
+
+export interface ConsentCreate {
+  consent: { given: boolean; channel: ConsentChannel; noticeVersion: string };
+}
+
+export type { IdentityEvidence } from '../../src/domain/assessment/identity.js';
+
+export interface SectionProgressItem {
+  sectionId: string;
+  module: Module;
+  status: SectionStatus;
+  missing: string[];
+}
+
+export interface SegmentationView {
+  modelId: string;
+  modelVersion: string;
+  score: number;
+  stream: Stream;
+  thresholds: { b: number; c: number };
+  factors: { id: string; en: string; fr: string; points: number }[];
+}
+
+export interface AssessmentNote {
+  id: string;
+  at: string;
+  kind: 'note' | 'returned_to_ssm';
+  authorName: string | null;
+  organizationName: string | null;
+  /** Null once the client's information has been removed (C3). */
+  body: string | null;
+}
+
+export interface AssessmentDetail {
+  id: string;
+  reference: string;
+  status: AssessmentStatus;
+  flow: AssessmentFlow;
+  questionBankVersion: string;
+  client: {
+    id: string;
+    reference: string;
+    name: string;
+    dateOfBirth: string;
+    saProgram: SaProgram | null;
+  };
+  catchmentName: string;
+  holder: { organizationId: string; name: string; kind: OrganizationKind };
+  site: { id: string; name: string } | null;
+  caseworker: { id: string; name: string } | null;
+  consent: {
+    active: boolean;
+    lastReading: {
+      at: string;
+      channel: ConsentChannel;
+      noticeVersion: string;
+      byName: string | null;
+      organizationName: string | null;
+    } | null;
+    carriedOver: boolean;
+    needsReconfirmation: boolean;
+  };
+  identity: {
+    method: IdentityMethod;
+    verifiedAt: string;
+    byName: string | null;
+    detail: unknown;
+  } | null;
+  answers: Answers;
+  facts: AssessmentFacts;
+  progress: SectionProgressItem[];
+  eligibility: ScreeningResult & { pending: string[] };
+  serviceLevel: {
+    level: ServiceLevel;
+    indicators: SelfDirectedIndicator[];
+    rationale: string | null;
+    setAt: string;
+    byName: string | null;
+  } | null;
+  segmentation: SegmentationView | null;
+  notes: AssessmentNote[];
+  referral: { id: string; reference: string; status: ReferralStatus } | null;
+  ageing: Ageing;
+  cancellation: { reason: CancelCause; note: string | null; at: string } | null;
+  closedInError: { reason: string | null; at: string; replacedById: string | null } | null;
+  actions: AssessmentAction[];
+}
+
+export interface AssessmentWorklistItem {
+  id: string;
+  reference: string;
+  client: { id: string; reference: string; name: string };
+  status: AssessmentStatus;
+  flow: AssessmentFlow;
+  holderName: string;
+  startedAt: string;
+  ageing: Ageing;
+  serviceLevel: ServiceLevel | null;
+  progress: AssessmentProgress;
+}
+
+export interface AssessmentWorklist {
+  buckets: { bucket: AssessmentBucket; count: number }[];
+  items: AssessmentWorklistItem[];
+}
+
+export interface ClientCopy {
+  reference: string;
+  clientName: string;
+  preparedOn: string;
+  notice: { version: string; en: string; fr: string };
+  sections: {
+    id: string;
+    en: string;
+    fr: string;
+    answers: { questionEn: string; questionFr: string; answerEn: string; answerFr: string }[];
+  }[];
+}
+
+export const REVOCATION_STATES = ['queued', 'acknowledged', 'removed'] as const;
+export type RevocationState = (typeof REVOCATION_STATES)[number];
+
+export interface ConsentRevocation {
+  id: string;
+  clientId: string;
+  clientReference: string;
+  clientName: string;
+  receivedOn: string;
+  receivedAt: string;
+  organizationName: string;
+  receivedByName: string;
+  /** Unreadable once the information is removed. */
+  noticeToSsm: string | null;
+  state: RevocationState;
+  acknowledgedAt: string | null;
+  removedAt: string | null;
+}

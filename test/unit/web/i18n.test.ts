@@ -28,6 +28,14 @@ import {
   SOURCES_BY_PATHWAY,
   CLOSE_REASONS,
   TRF_LINE_PROBLEMS,
+  ASSESSMENT_BUCKETS,
+  ASSESSMENT_STATUSES,
+  CANCEL_REASONS,
+  CONSENT_CHANNELS,
+  IDENTITY_METHODS,
+  REVOCATION_STATES,
+  SERVICE_LEVELS,
+  STREAMS,
 } from '../../../web/src/types.js';
 import { ALL_WORKLIST_BUCKETS } from '../../../src/domain/referral/worklist.js';
 import { FACTOR_CODES } from '../../../src/domain/referral/matrix.js';
@@ -123,6 +131,18 @@ describe('web translations', () => {
       ['referrals.worklist.title', Object.keys(WORKLIST_BUCKETS)],
       ['matrixFactors', FACTOR_CODES.map((c) => `${c}.met`)],
       ['matrixFactors', FACTOR_CODES.map((c) => `${c}.unmet`)],
+      ['assessmentStatuses', ASSESSMENT_STATUSES],
+      ['cancelReasons', [...CANCEL_REASONS, 'consent_revoked']],
+      ['consentChannels', CONSENT_CHANNELS],
+      ['identityMethods', IDENTITY_METHODS],
+      ['serviceLevels', SERVICE_LEVELS],
+      ['streams', STREAMS],
+      ['assessments.buckets', ASSESSMENT_BUCKETS],
+      ['assessments.bucketHelp', ASSESSMENT_BUCKETS],
+      ['assessments.revocations.states', REVOCATION_STATES],
+      ['assessments.taskStatus', ['not_started', 'in_progress', 'complete', 'cannot_start']],
+      ['assessments.tasks.groups', ['prepare', 'm1', 'm2', 'finish']],
+      ['assessments.serviceLevel.noteHeading', ['S4', 'S5']],
     ];
     for (const [prefix, values] of families) {
       for (const value of values) {

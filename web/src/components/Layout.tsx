@@ -86,9 +86,11 @@ interface NavItem {
 const NAV_ITEMS: NavItem[] = [
   { name: 'home', to: '/' },
   { name: 'referrals', to: '/referrals', permission: 'referral.read' },
+  { name: 'assessments', to: '/assessments', permission: 'assessment.read' },
   { name: 'clients', to: '/clients', permission: 'client.search' },
   { name: 'organizations', to: '/organizations', permission: 'organization.read' },
   { name: 'users', to: '/users', permission: 'user.read' },
+  { name: 'consentRevocations', to: '/consent-revocations', permission: 'consent.removal' },
   { name: 'calendar', to: '/calendar', permission: 'calendar.read' },
   { name: 'statistics', to: '/statistics', permission: 'statistics.read' },
   { name: 'audit', to: '/audit', permission: 'audit.verify' },

@@ -12,6 +12,7 @@ import { problemMessage } from '../forms.js';
 import { keys, useCatchment, useClient } from '../queries.js';
 import { useCan } from '../session.js';
 import { SPECIALIZED_POPULATIONS, type AuditEntry, type Client, type ListOf } from '../types.js';
+import { ClientAssessmentsSection } from './assessments/ClientAssessmentsSection.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 /** "123456782" → "123 456 782", the way it is printed on the card. */
@@ -67,6 +68,7 @@ export function ClientProfilePage() {
               ) : null}
             </p>
           ) : null}
+          {can('assessment.read') ? <ClientAssessmentsSection clientId={client.data.id} /> : null}
           <ClientDetails client={client.data} />
           {can('client.audit.read') ? <ClientAudit clientId={client.data.id} /> : null}
         </>

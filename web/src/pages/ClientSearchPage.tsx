@@ -13,6 +13,7 @@ import { collect, isBlank, looksLikeSin, useFormErrors } from '../forms.js';
 import { useCan } from '../session.js';
 import { newClientLink, type SearchCriteria } from '../search.js';
 import type { ClientSearchResult, ListOf } from '../types.js';
+import { StartOrResume } from './assessments/ClientAssessmentsSection.js';
 
 const SEARCH_FIELD_IDS: Record<string, string> = {
   name: 'search-name',
@@ -141,6 +142,9 @@ export function ClientSearchPage() {
 function SearchResults({ items }: { items: ClientSearchResult[] }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
+  const can = useCan();
+  // C1: an in-progress assessment shows in the results, to resume rather than start another.
+  const showAssessments = can('assessment.read');
   if (items.length === 0) {
     return <p role="status">{t('clients.search.noResults')}</p>;
   }
@@ -161,6 +165,7 @@ function SearchResults({ items }: { items: ClientSearchResult[] }) {
               <th scope="col">{t('clients.fields.dateOfBirth')}</th>
               <th scope="col">{t('clients.fields.sinShort')}</th>
               <th scope="col">{t('clients.search.match')}</th>
+              {showAssessments ? <th scope="col">{t('assessments.client.column')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -193,6 +198,23 @@ function SearchResults({ items }: { items: ClientSearchResult[] }) {
                   ) : null}
                   {c.matchReasons.map((r) => t(`matchReasons.${r}`, { defaultValue: r })).join(', ')}
                 </td>
+                {showAssessments ? (
+                  <td data-testid="search-assessment">
+                    {c.assessmentInProgress ? (
+                      <>
+                        <span className="tag tag--warning">
+                          {t('assessments.client.inProgress', {
+                            reference: c.assessmentInProgress.reference,
+                          })}
+                        </span>
+                        <br />
+                      </>
+                    ) : null}
+                    {can('assessment.conduct') ? (
+                      <StartOrResume clientId={c.id} inProgress={c.assessmentInProgress} variant="link" />
+                    ) : null}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
