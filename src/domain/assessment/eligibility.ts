@@ -14,6 +14,12 @@ import {
 } from '../eligibility/screening.js';
 import type { Answers } from './types.js';
 
+export {
+  WORK_AUTHORIZATIONS,
+  type ScreeningResult,
+  type WorkAuthorization,
+} from '../eligibility/screening.js';
+
 export interface EligibilityInput {
   answers: Answers;
   dateOfBirth: string;
