@@ -60,7 +60,8 @@ export function completeAnswers(
   const answers: Answers = {};
   for (let changed = true; changed;) {
     changed = false;
-    for (const section of bank.sections.filter((s) => modules.includes(s.module))) {
+    // Filled across both modules (an M2 question may depend on an M1 answer), returned per module.
+    for (const section of bank.sections) {
       for (const q of section.questions) {
         if (answers[q.id] !== undefined || !isAsked(q, answers, facts)) continue;
         answers[q.id] = (overrides[q.id] ?? sampleValue(q)) as AnswerValue;
@@ -68,7 +69,10 @@ export function completeAnswers(
       }
     }
   }
-  return answers;
+  const wanted = new Set(
+    bank.sections.filter((s) => modules.includes(s.module)).flatMap((s) => s.questions.map((q) => q.id)),
+  );
+  return Object.fromEntries(Object.entries(answers).filter(([id]) => wanted.has(id)));
 }
 
 /** The facts of an adult non-SA client, for completeAnswers. */
