@@ -128,6 +128,19 @@ describe('eligibility from the CA’s answers (E1–E6)', () => {
     expect(codes(specific)).toEqual(['E4:employer_specific_permit']);
   });
 
+  it.each(['refugee_claimant', 'awaiting_permanent_residence', 'emergency_travel_visitor'])(
+    'E4: %s — 900-series SIN + open permit eligible; employer-specific self-directed; no permit not eligible',
+    (status) => {
+      expect(run(temporary(status, 'open'), { sinTemporary: true }).outcome).toBe('case_managed_eligible');
+      expect(run(temporary(status, 'employer_specific'), { sinTemporary: true }).outcome).toBe(
+        'self_directed_only',
+      );
+      expect(run(temporary(status, 'none'), { sinTemporary: true }).outcome).toBe('not_eligible');
+      // Without a SIN at all, E2 keeps them self-directed even with an open permit.
+      expect(codes(run(temporary(status, 'open'), { hasSin: false }))).toEqual(['E2:no_sin']);
+    },
+  );
+
   it('E4: an emergency-travel visitor with an open permit but a regular SIN is self-directed only', () => {
     const r = run(temporary('emergency_travel_visitor', 'open'), { sinTemporary: false });
     expect(r.outcome).toBe('self_directed_only');
