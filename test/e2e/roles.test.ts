@@ -17,9 +17,11 @@ afterAll(() => running?.stop());
 const NAV = [
   'home',
   'referrals',
+  'assessments',
   'clients',
   'organizations',
   'users',
+  'consentRevocations',
   'calendar',
   'statistics',
   'audit',

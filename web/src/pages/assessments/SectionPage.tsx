@@ -23,7 +23,9 @@ export function SectionPage() {
   const { t, i18n } = useTranslation();
   const { sectionId } = useParams();
   return (
+    // Keyed on the section, so moving to the next one is a new page: its heading takes focus.
     <AssessmentPage
+      key={sectionId}
       needsBank
       title={(_, bank) => {
         const section = bank?.sections.find((s) => s.id === sectionId);
