@@ -20,7 +20,13 @@ export interface DualProcessItem {
 }
 
 export type IdentityEvidence =
-  | { method: 'photo_id'; kind: PhotoIdKind | RefusedIdKind; expiresOn: string; seen: 'in_person' | 'video' }
+  | {
+      method: 'photo_id';
+      kind: PhotoIdKind | RefusedIdKind;
+      /** Null only for a kind that prints no expiry date (NO_EXPIRY_KINDS). */
+      expiresOn: string | null;
+      seen: 'in_person' | 'video';
+    }
   | { method: 'dual_process'; items: DualProcessItem[] }
   | { method: 'sa_documentation' };
 
@@ -47,6 +53,14 @@ export const DUAL_PROCESS_DOCUMENT_MAX_LENGTH = 100;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * C4 asks for valid, unexpired photo ID; a Canadian citizenship card prints no expiry date, so it is
+ * valid without one. Every other accepted card has an expiry date to check.
+ */
+export const NO_EXPIRY_KINDS: readonly PhotoIdKind[] = ['citizenship_card'];
+export const expiryRequired = (kind: string): boolean =>
+  !(NO_EXPIRY_KINDS as readonly string[]).includes(kind);
+
 export function verifyIdentity(e: IdentityEvidence, ctx: IdentityContext): IdentityResult {
   const problems: IdentityProblem[] = [];
   switch (e.method) {
@@ -65,7 +79,15 @@ export function verifyIdentity(e: IdentityEvidence, ctx: IdentityContext): Ident
           en: 'This is not an accepted government photo ID.',
           fr: 'Ce n’est pas une pièce d’identité gouvernementale avec photo acceptée.',
         });
-      if (!DATE.test(e.expiresOn))
+      if (e.expiresOn === null) {
+        if (expiryRequired(e.kind))
+          problems.push({
+            field: 'expiresOn',
+            code: 'expiry_required',
+            en: 'Enter the expiry date printed on the ID: only a citizenship card has none.',
+            fr: 'Inscrivez la date d’expiration imprimée sur la pièce : seule la carte de citoyenneté n’en a pas.',
+          });
+      } else if (!DATE.test(e.expiresOn))
         problems.push({
           field: 'expiresOn',
           code: 'invalid_date',

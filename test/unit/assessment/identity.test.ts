@@ -10,8 +10,11 @@ const TODAY = '2026-03-02';
 const ctx = { today: TODAY, saClient: false };
 const problems = (r: IdentityResult) => (r.ok ? [] : r.problems.map((p) => [p.field, p.code]));
 
-const photo = (kind: string, expiresOn = '2028-01-31', seen: 'in_person' | 'video' = 'in_person') =>
-  ({ method: 'photo_id', kind, expiresOn, seen }) as IdentityEvidence;
+const photo = (
+  kind: string,
+  expiresOn: string | null = '2028-01-31',
+  seen: 'in_person' | 'video' = 'in_person',
+) => ({ method: 'photo_id', kind, expiresOn, seen }) as IdentityEvidence;
 
 const bill = { source: 'name_and_address', document: 'Utility bill', original: true } as const;
 const birthCertificate = {
@@ -48,6 +51,13 @@ describe('identity verification (C4)', () => {
       expect(r.ok ? '' : r.problems[0]!.en).toMatch(/Privacy Act/);
       expect(r.ok ? '' : r.problems[0]!.fr).toMatch(/Loi sur la protection des renseignements personnels/);
     }
+  });
+
+  it('C4: a citizenship card prints no expiry date and is valid without one; other cards need theirs', () => {
+    expect(verifyIdentity(photo('citizenship_card', null), ctx)).toEqual({ ok: true });
+    expect(problems(verifyIdentity(photo('passport', null), ctx))).toEqual([
+      ['expiresOn', 'expiry_required'],
+    ]);
   });
 
   it('C4: an expiry date that is not a date is refused', () => {
