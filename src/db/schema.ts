@@ -523,7 +523,7 @@ export const assessmentReferenceSeq = pgSequence('assessment_reference_seq', { s
  * number or an image: the guidelines forbid copying ID.
  */
 export type IdentityDetail =
-  | { method: 'photo_id'; kind: string; expiresOn: string; seen: string }
+  | { method: 'photo_id'; kind: string; expiresOn: string | null; seen: string }
   | { method: 'dual_process'; items: { source: string; document: string; original: boolean }[] }
   | { method: 'sa_documentation' };
 

@@ -4,6 +4,16 @@ import { ROLE_ORGANIZATION_KIND, ROLES, type Role } from '../../src/domain/acces
 import { eq } from 'drizzle-orm';
 import { referrals, users } from '../../src/db/schema.js';
 import { addCalendarDays } from '../../src/domain/calendar/index.js';
+import { CURRENT_NOTICE_VERSION, CURRENT_QUESTION_BANK_VERSION } from '../../src/domain/assessment/index.js';
+import { syntheticSin } from '../../src/seed/people.js';
+import {
+  ADULT,
+  ADULT_SA,
+  completeAnswers,
+  ok as succeed,
+  PHOTO_ID,
+  startAssessment,
+} from '../support/assessments.js';
 import { addClosure, addSite, createClient, ELIGIBLE_SCREENING, placeClients } from '../support/fixtures.js';
 import { sampleRequest } from '../support/samples.js';
 import { createWorld, type Session, type World } from '../support/world.js';
@@ -33,6 +43,21 @@ const ids = {
   referralB: '',
   appointmentP1: '',
   appointmentP2: '',
+  // Common Assessments: provider one's, each in the state one route needs, and foreign ones.
+  caOpen: '',
+  caReady: '',
+  caToCancel: '',
+  caToReturn: '',
+  caAtSsm: '',
+  caSubmitted: '',
+  caSaToRefer: '',
+  caP2: '',
+  caSaOther: '',
+  caB: '',
+  revokeClient: '',
+  revQueued: '',
+  revAcked: '',
+  revB: '',
 };
 let dayCounter = 0;
 /** A fresh date each call, so closures created or deleted by the positive control never collide. */
@@ -104,6 +129,7 @@ beforeAll(async () => {
   );
   ids.appointmentP1 = await offerAppointment(world.as.provider_caseworker, ids.referralP1);
   ids.appointmentP2 = await offerAppointment(world.provider2Caseworker, ids.referralP2);
+  await placeAssessments();
   const [target] = await world.db
     .insert(users)
     .values({
@@ -176,6 +202,89 @@ async function offerAppointment(as: Session, referralId: string): Promise<string
   return (res.json() as { appointments: { id: string }[] }).appointments[0]!.id;
 }
 
+let sinCounter = 0;
+/** A fresh client with a SIN (E2), so case-managed service is open to them. */
+async function caClient(as: Session, label: string, extra: Record<string, unknown> = {}) {
+  return createClient(world, as, {
+    legalGivenName: label,
+    legalFamilyName: 'Cafixture',
+    dateOfBirth: '1985-05-05',
+    sin: syntheticSin(8_100_000 + sinCounter++),
+    ...extra,
+  });
+}
+
+async function startedCa(as: Session, clientId: string): Promise<string> {
+  const res = await startAssessment(world, as, clientId);
+  if (res.statusCode !== 201) throw new Error(`assessment start failed: ${res.statusCode} ${res.body}`);
+  return (res.json() as { id: string }).id;
+}
+
+/** Provider one's CAs, one per state a route needs, and CAs of provider two, another SA worker and catchment B. */
+async function placeAssessments() {
+  const p1 = world.as.provider_caseworker;
+  const url = (id: string, step: string) => `/api/assessments/${id}/${step}`;
+  ids.caOpen = await startedCa(p1, await caClient(p1, 'Open'));
+  const ready = async (label: string) => {
+    const id = await startedCa(p1, await caClient(p1, label));
+    await succeed(world, p1, 'PATCH', url(id, 'answers'), { answers: completeAnswers(ADULT) });
+    await succeed(world, p1, 'PUT', url(id, 'identity'), PHOTO_ID);
+    await succeed(world, p1, 'PUT', url(id, 'service-level'), { level: 'case_managed', indicators: [] });
+    return id;
+  };
+  ids.caReady = await ready('Ready');
+  ids.caSubmitted = await ready('Submitted');
+  await succeed(world, p1, 'POST', url(ids.caSubmitted, 'submit'));
+  ids.caToCancel = await startedCa(p1, await caClient(p1, 'Cancel'));
+  ids.caToReturn = await startedCa(p1, await caClient(p1, 'Return'));
+  ids.caAtSsm = await startedCa(p1, await caClient(p1, 'Atssm'));
+  await succeed(world, p1, 'POST', url(ids.caAtSsm, 'reassign-to-ssm'), { note: 'Fixture: back to the SSM' });
+  // An SA-flow CA with M1 done, ready to be referred (C6).
+  const sa = world.as.sa_caseworker;
+  const saClient = await caClient(sa, 'Sarefer', {
+    socialAssistance: {
+      program: 'ow',
+      samsMemberId: '55500011',
+      officeId: world.a.saOffice,
+      caseworkerId: sa.userId,
+    },
+  });
+  ids.caSaToRefer = await startedCa(sa, saClient);
+  await succeed(world, sa, 'PUT', url(ids.caSaToRefer, 'identity'), { method: 'sa_documentation' });
+  await succeed(world, sa, 'PATCH', url(ids.caSaToRefer, 'answers'), {
+    answers: completeAnswers(ADULT_SA, ['m1']),
+  });
+  // Foreign CAs: provider two's, the other SA caseworker's, catchment B's.
+  ids.caP2 = await startedCa(world.provider2Caseworker, clients.p2);
+  ids.caSaOther = await startedCa(world.otherSaCaseworker, clients.saOther);
+  ids.caB = await startedCa(world.bSessions.provider_caseworker, clients.b);
+  // Revocations (C3): one queued, one acknowledged, in catchment A; one in catchment B.
+  const revoke = async (as: Session, clientId: string) =>
+    (
+      await succeed<{ id: string }>(world, as, 'POST', `/api/clients/${clientId}/consent/revocation`, {
+        receivedOn: '2026-03-02',
+        noticeToSsm: 'Fixture: the client withdrew consent.',
+      })
+    ).id;
+  ids.revQueued = await revoke(world.as.ssm_intake, await caClient(world.as.ssm_intake, 'Revqueued'));
+  ids.revAcked = await revoke(world.as.ssm_intake, await caClient(world.as.ssm_intake, 'Revacked'));
+  await succeed(world, world.as.ssm_intake, 'POST', `/api/consent-revocations/${ids.revAcked}/acknowledge`);
+  ids.revB = await revoke(world.bSessions.ssm_intake, await caClient(world.bSessions.ssm_intake, 'Revb'));
+  // The client the positive control revokes: theirs alone, so no other fixture loses its shares.
+  ids.revokeClient = await caClient(world.as.ssm_intake, 'Revokeme');
+}
+
+/** Which of provider one's CAs a route acts on, so the positive control finds one in the right state. */
+function ownAssessmentFor(url: string): string {
+  if (url.endsWith('/submit')) return ids.caReady;
+  if (url.endsWith('/cancel')) return ids.caToCancel;
+  if (url.endsWith('/reassign-to-ssm')) return ids.caToReturn;
+  if (url.endsWith('/assign-provider')) return ids.caAtSsm;
+  if (url.endsWith('/close-in-error')) return ids.caSubmitted;
+  if (url.endsWith('/refer')) return ids.caSaToRefer;
+  return ids.caOpen;
+}
+
 /** Which of catchment A's referrals a route acts on, so the positive control finds one in the right state. */
 function ownReferralFor(url: string): string {
   if (url.endsWith('/assign') || url.endsWith('/suggestions')) return ids.referralA;
@@ -197,6 +306,8 @@ function otherCatchment() {
     regionId: world.b.regionId,
     officeId: world.b.saOffice,
     name: 'Matrixtest',
+    assessmentId: ids.caB,
+    revocationId: ids.revB,
   };
 }
 
@@ -210,6 +321,7 @@ function otherOrganization(role: Role) {
     siteId: ids.siteP2,
     userId: world.provider2Caseworker.userId,
     name: 'Matrixtest',
+    assessmentId: role === 'sa_caseworker' ? ids.caSaOther : ids.caP2,
   };
 }
 
@@ -223,6 +335,8 @@ function foreignIdsFor(role: Role): string[] {
     ids.siteB,
     ids.closureB,
     world.b.regionId,
+    ids.caB,
+    ids.revB,
   ];
   if (role === 'ministry_viewer') list.push(clients.p1, clients.p2, clients.saMine, clients.saOther);
   else if (!isSsm(role))
@@ -232,6 +346,8 @@ function foreignIdsFor(role: Role): string[] {
       world.provider2Caseworker.userId,
       ids.referralP2,
       ids.appointmentP2,
+      ids.caP2,
+      ids.caSaOther,
     );
   if (role === 'sa_caseworker') list.push(clients.p1);
   if (role.startsWith('provider')) list.push(clients.saMine);
@@ -301,12 +417,27 @@ describe('authorization matrix: every route × every role × another organizatio
         const own = {
           referralId: ownReferralFor(route.url),
           appointmentId: ids.appointmentP1,
-          reason: route.url.endsWith('/close') ? 'duplicate' : 'referred_in_error',
+          reason: route.url.endsWith('/close')
+            ? 'duplicate'
+            : route.url.endsWith('/cancel')
+              ? 'created_in_error'
+              : 'referred_in_error',
           decision: 'case_conference_service',
           csv: `trf_id,given_name,family_name,date_of_birth,sin\nM${freshDate()},Matrix,Import,1990-01-01,`,
           source: sourceFor(role),
           overrideReason: 'Positive control override',
-          clientId: role === 'sa_caseworker' ? clients.saMine : clients.p1,
+          clientId: route.url.endsWith('/consent/revocation')
+            ? ids.revokeClient
+            : role === 'sa_caseworker'
+              ? clients.saMine
+              : clients.p1,
+          assessmentId: ownAssessmentFor(route.url),
+          revocationId: route.url.endsWith('/remove') ? ids.revAcked : ids.revQueued,
+          version: route.url.includes('/consent-notices/')
+            ? CURRENT_NOTICE_VERSION
+            : CURRENT_QUESTION_BANK_VERSION,
+          noticeVersion: CURRENT_NOTICE_VERSION,
+          expiresOn: PHOTO_ID.expiresOn,
           organizationId:
             isSsm(role) || role.startsWith('provider') ? world.a.provider1 : session.organizationId,
           siteId: ids.siteA,

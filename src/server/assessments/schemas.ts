@@ -105,7 +105,7 @@ export const identityBody = z
     z.object({
       method: z.literal('photo_id'),
       kind: z.enum([...PHOTO_ID_KINDS, ...REFUSED_ID_KINDS]),
-      expiresOn: isoDate,
+      expiresOn: isoDate.nullable().describe('Null for an ID without an expiry date'),
       seen: z.enum(['in_person', 'video']),
     }),
     z.object({
@@ -138,11 +138,11 @@ export const serviceLevelBody = z.object({
 export const noteBody = z.object({ body: noteText });
 
 export const referBody = z.object({
+  warmReferral: z.boolean().default(false).describe('P9'),
   clientChoiceOrganizationId: uuidParam
     .nullable()
-    .optional()
+    .default(null)
     .describe('P3: the provider the client asked for'),
-  warmReferral: z.boolean().default(false).describe('P9'),
   barriers: z
     .object({
       transportation: z.boolean().default(false),
@@ -151,7 +151,7 @@ export const referBody = z.object({
       accessibility: z.array(z.enum(ACCESSIBILITY_FEATURES)).max(ACCESSIBILITY_FEATURES.length).default([]),
     })
     .default({ transportation: false, childcare: false, language: null, accessibility: [] }),
-  notes: z.string().trim().max(4000).nullable().optional(),
+  notes: z.string().trim().max(4000).nullable().default(null),
 });
 
 export const caseworkerBody = z.object({
