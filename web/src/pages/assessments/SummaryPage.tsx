@@ -62,6 +62,9 @@ function SummaryDetails({ detail }: { detail: AssessmentDetail }) {
   const saReferral = detail.flow === 'sa' || detail.referral !== null;
   const client = useClient(saReferral && can('client.read') ? detail.client.id : undefined);
   const sa = client.data?.socialAssistance;
+  const fmt = useFormatters();
+  // The catchment's service system manager, by name (C7).
+  const ssm = useOrganizations('ssm').data?.items[0];
   return (
     <section className="section" aria-labelledby="summary-heading">
       <h2 id="summary-heading">{t('assessments.summary.heading')}</h2>
@@ -112,7 +115,7 @@ function SummaryDetails({ detail }: { detail: AssessmentDetail }) {
       <h3>{t('assessments.summary.eoHeading')}</h3>
       <dl className="details" data-testid="eo-caseworker">
         <dt>{t('assessments.summary.ssm')}</dt>
-        <dd>{detail.catchmentName}</dd>
+        <dd>{ssm ? fmt.orgName(ssm) : detail.catchmentName}</dd>
         <dt>{t('assessments.fields.site')}</dt>
         <dd>{detail.site?.name ?? <span className="tag--muted">{t('assessments.summary.notSet')}</span>}</dd>
         <dt>{t('assessments.fields.caseworker')}</dt>

@@ -109,7 +109,7 @@ export function tasksOf(
           id: 'refer',
           label: t('assessments.tasks.refer'),
           status: detail.referral ? 'complete' : m1Done ? 'not_started' : 'cannot_start',
-          to: consentReady || detail.status !== 'in_progress' ? `/assessments/${id}/check` : null,
+          to: m1Done || detail.referral ? `/assessments/${id}/check` : null,
         }
       : {
           id: 'check',
