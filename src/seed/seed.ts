@@ -32,6 +32,7 @@ import {
 } from './network.js';
 import { syntheticPerson } from './people.js';
 import { Random } from './random.js';
+import { seedAssessments } from './assessments.js';
 import { seedReferrals } from './referrals.js';
 
 export interface Network {
@@ -342,13 +343,14 @@ export async function seedClients(
 }
 
 /**
- * First start: the demo network, its users, a few hundred clients and a handful of referrals in
- * every state (dated back from `now`). Does nothing if already seeded.
+ * First start: the demo network, its users, a few hundred clients, a handful of referrals in every
+ * state and a few Common Assessments (dated back from `now`). Does nothing if already seeded.
  */
 export async function seedDemo(db: Database, crypto: PersonCrypto, clientCount = 300, now = new Date()) {
   if (await findNetwork(db)) return null;
   const { network, users: demoUsers } = await seedNetwork(db);
   await seedClients(db, crypto, network, { count: clientCount, seed: 2026 });
   const referrals = await seedReferrals(db, crypto, network, now);
-  return { users: demoUsers, password: DEMO_PASSWORD, referrals };
+  const assessments = await seedAssessments(db, crypto, network, now);
+  return { users: demoUsers, password: DEMO_PASSWORD, referrals, assessments };
 }

@@ -57,7 +57,8 @@ describe('demo referrals', () => {
       returned: 1,
       overdue: 1,
       incomplete: 0,
-      with_provider: 4,
+      // Four referrals of the referral demo, and the SA caseworker's referred assessment (C6).
+      with_provider: 5,
       closed: 0,
     });
     const queue = await listOf(demoEmail('ssm_intake'), { bucket: 'new' });
@@ -69,28 +70,34 @@ describe('demo referrals', () => {
     expect(queue.filter((i) => i.source === 'ontario_works')).toHaveLength(4);
   });
 
-  it('Riverside: a lead due today, one overdue, one with attempts made, one client engaged', async () => {
+  it('Riverside: a lead due today, one overdue, two with attempts made (one the referred assessment’s), one client engaged', async () => {
     expect(await worklistOf(demoEmail('provider_caseworker'))).toEqual({
       incomplete: 0,
       overdue: 1,
       due_today: 1,
       new: 0,
-      awaiting_client: 1,
+      awaiting_client: 2,
       engaged: 1,
       elsewhere: 0,
     });
     const leads = await listOf(demoEmail('provider_caseworker'));
-    expect(leads.map((l) => l.bucket)).toEqual(['overdue', 'due_today', 'awaiting_client', 'engaged']);
+    expect(leads.map((l) => l.bucket)).toEqual([
+      'overdue',
+      'due_today',
+      'awaiting_client',
+      'awaiting_client',
+      'engaged',
+    ]);
   });
 
   it('Essex County Works: a lead on time and one it returned', async () => {
     expect(await worklistOf('provider.caseworker2@pathways.test')).toMatchObject({ new: 1, elsewhere: 1 });
   });
 
-  it('the SA caseworker: four awaiting assignment, two with Riverside, one returned; most of their clients have none', async () => {
+  it('the SA caseworker: four awaiting assignment, three with Riverside, one returned; most of their clients have none', async () => {
     expect(await worklistOf(demoEmail('sa_caseworker'))).toEqual({
       awaiting_assignment: 4,
-      with_provider: 2,
+      with_provider: 3,
       returned: 1,
       closed: 0,
     });
@@ -102,7 +109,7 @@ describe('demo referrals', () => {
       rows: { clients: number; referred: number }[];
     };
     const { clients, referred } = counts.rows[0]!;
-    expect(referred).toBe(7);
+    expect(referred).toBe(8);
     expect(clients).toBeGreaterThan(2 * referred);
   });
 
@@ -112,8 +119,67 @@ describe('demo referrals', () => {
         (select count(*)::int from referral_events e where e.referral_id = r.id and e.kind = 'created') as created,
         (select count(*)::int from audit_log a where a.entity_id = r.id::text and a.action = 'create') as audited
       from referrals r`)) as unknown as { rows: { created: number; audited: number }[] };
-    expect(rows.rows).toHaveLength(12);
+    // The dozen of the referral demo and the one the SA caseworker's assessment went with (C6).
+    expect(rows.rows).toHaveLength(13);
     expect(rows.rows.every((r) => r.created === 1 && r.audited === 1)).toBe(true);
+    expect((await verifyAuditChain(world.db)).ok).toBe(true);
+  });
+});
+
+async function assessmentWorklist(email: string, bucket: string) {
+  const res = await world.request(await as(email), {
+    method: 'GET',
+    url: '/api/assessments/worklist',
+    query: { bucket },
+  });
+  expect(res.statusCode).toBe(200);
+  const body = res.json() as {
+    buckets: { bucket: string; count: number }[];
+    items: { id: string; flow: string; serviceLevel: string | null; ageing: { state: string } }[];
+  };
+  return { counts: Object.fromEntries(body.buckets.map((b) => [b.bucket, b.count])), items: body.items };
+}
+
+describe('demo assessments', () => {
+  it('five, written through the assessment service', () => {
+    expect(seeded?.assessments).toBe(5);
+  });
+
+  it('Riverside: a referred SA assessment awaiting M2 (C6), one in progress, a self-directed M1 (S4), one aged (C9), one submitted (C8)', async () => {
+    const riverside = demoEmail('provider_caseworker');
+    const { counts, items } = await assessmentWorklist(riverside, 'in_progress');
+    expect(counts).toEqual({
+      in_progress: 4,
+      referred: 1,
+      aged: 1,
+      service_pending: 0,
+      returned_to_ssm: 0,
+      submitted: 1,
+    });
+    expect(items.map((i) => i.serviceLevel).sort()).toEqual([null, null, null, 'self_directed']);
+    const [referred] = (await assessmentWorklist(riverside, 'referred')).items;
+    expect(referred?.flow).toBe('sa');
+    const detail = await world.request(await as(riverside), {
+      method: 'GET',
+      url: `/api/assessments/${referred!.id}`,
+    });
+    expect(detail.json()).toMatchObject({
+      holder: { kind: 'provider' },
+      // C3: the SA caseworker's consent carries over to Riverside.
+      consent: { active: true, carriedOver: true, needsReconfirmation: false },
+      referral: { status: 'assigned' },
+      actions: expect.arrayContaining(['answer', 'set_service_level']),
+    });
+    expect((await assessmentWorklist(riverside, 'aged')).items[0]?.ageing.state).toBe('aged');
+  });
+
+  it('the submitted assessment carries its stream and the model that gave it; the audit chain still holds', async () => {
+    const rows = (await world.db.execute(
+      sql`select segmentation from assessments where status = 'submitted'`,
+    )) as unknown as { rows: { segmentation: { stream: string; modelId: string; modelVersion: string } }[] };
+    expect(rows.rows).toHaveLength(1);
+    expect(rows.rows[0]!.segmentation.stream).toMatch(/^[ABC]$/);
+    expect(rows.rows[0]!.segmentation.modelVersion).toBeTruthy();
     expect((await verifyAuditChain(world.db)).ok).toBe(true);
   });
 });
