@@ -211,6 +211,59 @@ describe('SA flow end to end (C6)', () => {
   });
 });
 
+describe('the CA follows its referral (C6, P10)', () => {
+  it('a returned referral puts the CA back with the SSM; forwarded and assigned again, the next provider holds it', async () => {
+    const sa = world.as.sa_caseworker;
+    const intake = world.as.ssm_intake;
+    const clientId = await client(sa, {
+      sin: nextSin(),
+      socialAssistance: {
+        program: 'ow',
+        samsMemberId: '987654321',
+        officeId: world.a.saOffice,
+        caseworkerId: sa.userId,
+      },
+    });
+    const ca = await started(sa, clientId);
+    await ok(world, sa, 'PUT', `/api/assessments/${ca.id}/identity`, { method: 'sa_documentation' });
+    await ok(world, sa, 'PATCH', `/api/assessments/${ca.id}/answers`, {
+      answers: completeAnswers(ADULT_SA, ['m1']),
+    });
+    const referralId = (await ok(world, sa, 'POST', `/api/assessments/${ca.id}/refer`, {})).referral!.id;
+    const assign = (organizationId: string) =>
+      ok(world, intake, 'POST', `/api/referrals/${referralId}/assign`, {
+        organizationId,
+        overrideReason: 'Test: this provider on purpose.',
+      });
+    await assign(world.a.provider1);
+    expect(
+      (await ok(world, world.as.provider_caseworker, 'GET', `/api/assessments/${ca.id}`)).holder
+        .organizationId,
+    ).toBe(world.a.provider1);
+    await ok(world, world.as.provider_caseworker, 'POST', `/api/referrals/${referralId}/return`, {
+      reason: 'referred_in_error',
+    });
+    const back = await ok(world, intake, 'GET', `/api/assessments/${ca.id}`);
+    expect(back.holder.kind).toBe('ssm');
+    expect((await call(world.as.provider_caseworker, 'GET', `/api/assessments/${ca.id}`)).statusCode).toBe(
+      404,
+    );
+    await ok(world, intake, 'POST', `/api/referrals/${referralId}/decision`, { decision: 'forward' });
+    await assign(world.a.provider2);
+    const next = await ok(world, world.provider2Caseworker, 'GET', `/api/assessments/${ca.id}`);
+    expect(next.holder.organizationId).toBe(world.a.provider2);
+    expect((await worklist(world.provider2Caseworker, 'referred')).ids).toContain(ca.id);
+  });
+
+  it('only the SA flow is referred (C6)', async () => {
+    const me = world.as.provider_caseworker;
+    const ca = await started(me, await client(me));
+    const res = await call(me, 'POST', `/api/assessments/${ca.id}/refer`, {});
+    expect(res.statusCode).toBe(422);
+    expect(problem(res).rule).toBe('C6');
+  });
+});
+
 describe('EO flow (C6, S3)', () => {
   it('a provider does M1 with the SLD, M2, assigns its own caseworker and submits', async () => {
     const me = world.as.provider_caseworker;
