@@ -102,12 +102,15 @@ describe('sign-in with a password', () => {
     expect(body.organization).toEqual({ id: world.a.provider1, name: 'Provider One', kind: 'provider' });
     expect([...body.permissions].sort()).toEqual(
       [
+        'assessment.conduct',
+        'assessment.read',
         'calendar.read',
         'client.create',
         'client.read',
         'client.reveal_sin',
         'client.search',
         'client.update',
+        'consent.revoke',
         'organization.read',
         'referral.create',
         'referral.read',
