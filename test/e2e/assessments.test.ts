@@ -372,3 +372,86 @@ describe('C3: no consent, no assessment', () => {
     await page.context().close();
   });
 });
+
+describe('C1, C9 and C3 on the provider side', () => {
+  it('search shows the in-progress CA to resume; "other" needs a note to cancel; a consent withdrawal reaches the SSM, who removes the information', async () => {
+    const { page, problems } = await openPage(running);
+    await signIn(page, demoEmail('provider_caseworker'), DEMO_PASSWORD, 'fr');
+    const clientId = await createSaClient(page, 'Mireille', 'Dufresne-Aubin');
+    await page.goto(`/clients/${clientId}`);
+    await page.getByTestId('start-assessment').click();
+    await page.locator('#channel-video').check();
+    await page.getByTestId('consent-given').click();
+    await page.getByTestId('task-list').waitFor();
+    const reference = (await page.getByTestId('assessment-reference').first().textContent()) ?? '';
+
+    // C1: the search results show the in-progress assessment, with "Resume" rather than "Start".
+    await page.getByTestId('nav-clients').click();
+    await page.locator('#search-name').fill('Dufresne-Aubin');
+    await page.getByTestId('search-submit').click();
+    const result = page.getByTestId('client-row').filter({ hasText: 'Dufresne-Aubin' });
+    await result.waitFor();
+    expect(await result.getByTestId('search-assessment').textContent()).toContain(reference);
+    expect(await result.getByTestId('start-assessment').count()).toBe(0);
+    await expectAccessible(page, 'search with an assessment in progress fr');
+    await result.getByTestId('resume-assessment').click();
+    await page.getByTestId('task-list').waitFor();
+
+    // C9: "other" needs a note; with it, the CA is cancelled and read-only.
+    await page.getByTestId('task-link-summary').click();
+    await page.locator('#cancel-reason').selectOption('other');
+    await page.getByTestId('cancel-submit').click();
+    await page.locator('#cancel-note-error').waitFor();
+    await expectAccessible(page, 'cancel needs a note fr');
+    await page.locator('#cancel-note').fill('La cliente déménage à Ottawa et sera servie là-bas.');
+    await page.getByTestId('cancel-submit').click();
+    await expect
+      .poll(() => page.getByTestId('assessment-status').first().getAttribute('data-status'))
+      .toBe('cancelled');
+    expect(await page.getByTestId('cancel-submit').count()).toBe(0);
+
+    // C3: a new CA, then the client withdraws consent: it is cancelled and the SSM is told in writing.
+    await page.goto(`/clients/${clientId}`);
+    await page.getByTestId('start-assessment').click();
+    await page.locator('#channel-in_person').check();
+    await page.getByTestId('consent-given').click();
+    await page.getByTestId('task-list').waitFor();
+    await page.goto(`/clients/${clientId}`);
+    await page.getByTestId('revoke-open').click();
+    await page
+      .locator('#revoke-noticeToSsm')
+      .fill('La cliente a retiré son consentement par téléphone ce matin.');
+    await expectAccessible(page, 'consent withdrawal form fr');
+    await page.getByTestId('revoke-submit').click();
+    // The record stops being shared at once (C3): the page says so from the client search.
+    await page.getByTestId('consent-revoked-notice').waitFor();
+    await expectAccessible(page, 'consent withdrawal recorded fr');
+    expect((await page.request.get(`/api/clients/${clientId}`)).status()).toBe(404);
+    await signOut(page);
+
+    // The SSM acknowledges the withdrawal and removes the person's information.
+    await signIn(page, demoEmail('ssm_intake'), DEMO_PASSWORD, 'fr');
+    // The SSM still sees the client: both assessments are cancelled, the second by the withdrawal.
+    await page.goto(`/clients/${clientId}`);
+    await page.getByTestId('client-assessments').waitFor();
+    expect(await page.getByTestId('client-consent').getAttribute('data-state')).toBe('revoked');
+    const statuses = await page
+      .getByTestId('client-assessment')
+      .evaluateAll((rows) => rows.map((r) => r.querySelector('[data-status]')?.getAttribute('data-status')));
+    expect(statuses).toEqual(['cancelled', 'cancelled']);
+    await page.getByTestId('nav-consentRevocations').click();
+    const item = page.getByTestId('revocation').filter({ hasText: 'Dufresne-Aubin' });
+    await item.waitFor();
+    await expectAccessible(page, 'consent withdrawals fr');
+    await item.getByTestId('revocation-acknowledge').click();
+    await expect.poll(() => item.getAttribute('data-state')).toBe('acknowledged');
+    await item.getByTestId('revocation-remove').click();
+    await expectAccessible(page, 'consent withdrawal removal confirm fr');
+    await item.getByTestId('revocation-remove-confirm').click();
+    await expect
+      .poll(() => page.locator('[data-testid="revocation"][data-state="removed"]').count())
+      .toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});

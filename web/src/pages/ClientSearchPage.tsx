@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { get } from '../api.js';
+import { PageAlert } from '../components/Alert.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { SubmitButton, TextField } from '../components/fields.js';
 import { OntarioCallout } from '../components/Ods.js';
@@ -37,6 +38,8 @@ export function ClientSearchPage() {
   const [dateOfBirth, setDateOfBirth] = useState(criteria?.dateOfBirth ?? '');
   const [sin, setSin] = useState(criteria?.sin ?? '');
   const form = useFormErrors();
+  // C3: a consent withdrawal just recorded on a client's record lands here.
+  const [revoked] = useState(() => (location.state as { revoked?: string } | null)?.revoked ?? null);
 
   const results = useQuery({
     queryKey: ['clients', 'search', criteria],
@@ -73,6 +76,13 @@ export function ClientSearchPage() {
 
   return (
     <Page title={t('clients.search.title')}>
+      {revoked ? (
+        <div data-testid="consent-revoked-notice">
+          <PageAlert kind="success" heading={t('assessments.revoke.done')} live>
+            <p>{t('assessments.revoke.doneBody', { reference: revoked })}</p>
+          </PageAlert>
+        </div>
+      ) : null}
       <OntarioCallout headingLevel="h2" heading={t('clients.search.searchFirstTitle')} colour="blue">
         <p>{t('clients.search.searchFirstBody')}</p>
       </OntarioCallout>

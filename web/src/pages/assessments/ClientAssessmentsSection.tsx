@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { post } from '../../api.js';
-import { PageAlert } from '../../components/Alert.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { SubmitButton, TextAreaField, TextField } from '../../components/fields.js';
 import { Loading } from '../../components/Page.js';
@@ -145,14 +144,18 @@ function RevocationForm({ clientId }: { clientId: string }) {
   const form = useFormErrors();
   const [receivedOn, setReceivedOn] = useState(todayIso());
   const [notice, setNotice] = useState('');
-  const [done, setDone] = useState(false);
+  const navigate = useNavigate();
   const revoke = useMutation({
     mutationFn: (body: { receivedOn: string; noticeToSsm: string }) =>
       post<ConsentRevocation>(`/clients/${clientId}/consent/revocation`, body),
-    onSuccess: () => {
-      setDone(true);
-      void queryClient.invalidateQueries({ queryKey: assessmentKeys.all });
-      void queryClient.invalidateQueries({ queryKey: keys.client(clientId) });
+    onSuccess: (revocation) => {
+      // The client's record stops being shared with providers and SA at once, so this page may no
+      // longer be readable: say it was done on the search page, which every client worker reaches.
+      navigate('/clients', { state: { revoked: revocation.clientReference } });
+      queryClient.removeQueries({ queryKey: keys.client(clientId) });
+      queryClient.removeQueries({ queryKey: assessmentKeys.ofClient(clientId) });
+      void queryClient.invalidateQueries({ queryKey: assessmentKeys.worklistAll });
+      void queryClient.invalidateQueries({ queryKey: ['clients', 'search'] });
     },
     onError: form.fromError,
   });
@@ -174,7 +177,6 @@ function RevocationForm({ clientId }: { clientId: string }) {
     form.clear();
     revoke.mutate({ receivedOn, noticeToSsm: notice.trim() });
   };
-  if (done) return <PageAlert kind="success" heading={t('assessments.revoke.done')} live />;
   return (
     <details className="revocation">
       <summary data-testid="revoke-open">{t('assessments.revoke.title')}</summary>
