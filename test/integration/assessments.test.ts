@@ -436,6 +436,11 @@ describe('C3: consent', () => {
     await ok(world, me, 'PATCH', `/api/assessments/${ca.id}/answers`, {
       answers: { 'administrative.lives_in_ontario': true },
     });
+    const walkIn = await ok<{ id: string; status: string }>(world, me, 'POST', '/api/referrals', {
+      clientId,
+      source: 'walk_in',
+    });
+    expect(walkIn.status).toBe('assigned');
     const revoked = await call(me, 'POST', `/api/clients/${clientId}/consent/revocation`, {
       receivedOn: '2026-11-30',
       noticeToSsm: 'The client called to withdraw consent to Pathways; please remove their information.',
@@ -449,6 +454,10 @@ describe('C3: consent', () => {
     const cancelled = await ok(world, intake, 'GET', `/api/assessments/${ca.id}`);
     expect(cancelled).toMatchObject({ status: 'cancelled', cancellation: { reason: 'consent_revoked' } });
     expect(cancelled.answers).toEqual({ 'administrative.lives_in_ontario': true });
+    // The open referral closes as withdrawn (C3: case-managed services stop).
+    expect(
+      await ok<{ status: string; closeReason: string }>(world, intake, 'GET', `/api/referrals/${walkIn.id}`),
+    ).toMatchObject({ status: 'closed', closeReason: 'client_withdrew' });
 
     const queue = await ok<{ items: { id: string; noticeToSsm: string | null; state: string }[] }>(
       world,

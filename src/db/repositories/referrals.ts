@@ -203,13 +203,19 @@ export async function countVisibleReferrals(
  * Open referrals of a client anywhere in the network, whoever can see them: a walk-in must not
  * start a second path for someone already on one (P2). Returns ids and owners only.
  */
-export async function openReferralsOfClient(q: Queryable, clientId: string) {
+export async function openReferralsOfClient(
+  q: Queryable,
+  clientId: string,
+  statuses: readonly ReferralStatus[] = ['awaiting_assignment', 'assigned'],
+) {
   return q
-    .select({ id: referrals.id, assignedOrganizationId: referrals.assignedOrganizationId })
+    .select({
+      id: referrals.id,
+      status: referrals.status,
+      assignedOrganizationId: referrals.assignedOrganizationId,
+    })
     .from(referrals)
-    .where(
-      and(eq(referrals.clientId, clientId), inArray(referrals.status, ['awaiting_assignment', 'assigned'])),
-    );
+    .where(and(eq(referrals.clientId, clientId), inArray(referrals.status, [...statuses])));
 }
 
 /** The provider directory the matrix ranks (P5): active provider sites of the catchment. */

@@ -67,7 +67,12 @@ import {
 } from '../../db/repositories/assessments.js';
 import { ensureShare, findVisibleClient } from '../../db/repositories/clients.js';
 import { findOrganization } from '../../db/repositories/organizations.js';
-import { userDisplayName } from '../../db/repositories/referrals.js';
+import {
+  addReferralEvent,
+  openReferralsOfClient,
+  transitionReferral,
+  userDisplayName,
+} from '../../db/repositories/referrals.js';
 import type { IdentityDetail } from '../../db/schema.js';
 import { audit } from '../audit/record.js';
 import { PersonalDataKey } from '../clients/personal-data.js';
@@ -1272,9 +1277,9 @@ function revocationView(
 }
 
 /**
- * C3: the client withdraws consent. At once: the in-progress CA is cancelled (consent_revoked), the
- * client's record stops being shared with providers and SA, and a removal is queued for the SSM
- * with the written notice. All in one transaction.
+ * C3: the client withdraws consent. At once: the in-progress CA is cancelled (consent_revoked), open
+ * referrals close as withdrawn, the client's record stops being shared with providers and SA, and a
+ * removal is queued for the SSM with the written notice. All in one transaction.
  */
 export async function revokeConsent(
   deps: AssessmentDeps,
@@ -1288,7 +1293,10 @@ export async function revokeConsent(
   const now = deps.now();
   if (input.receivedOn > torontoDate(now))
     throw invalid('body.receivedOn', 'A revocation cannot be in the future.');
-  const inProgress = await findInProgressOfClient(deps.db, clientId);
+  const [inProgress, open] = await Promise.all([
+    findInProgressOfClient(deps.db, clientId),
+    openReferralsOfClient(deps.db, clientId, ['awaiting_assignment', 'assigned', 'returned']),
+  ]);
   const notice = keyOf(deps, clientId, client.wrappedKey).sealText(
     REVOCATION_NOTICE_FIELD,
     input.noticeToSsm,
@@ -1303,6 +1311,25 @@ export async function revokeConsent(
         cancelReason: 'consent_revoked',
       });
       await audit(tx, ctx, 'update', 'assessment', inProgress.id, clientId);
+    }
+    // C3: case-managed services stop: every open referral closes as withdrawn, in the timeline too.
+    for (const referral of open) {
+      const closed = await transitionReferral(tx, referral.id, referral.status, {
+        status: 'closed',
+        closeReason: 'client_withdrew',
+        closedAt: now,
+      });
+      if (!closed)
+        throw conflict('referral_changed', 'A referral of this client changed just now; try again.');
+      await addReferralEvent(tx, {
+        referralId: referral.id,
+        actorUserId: ctx.actor.userId,
+        actorOrganizationId: ctx.actor.organizationId,
+        kind: 'closed',
+        detail: { reason: 'client_withdrew', rule: 'C3' },
+        at: now,
+      });
+      await audit(tx, ctx, 'update', 'referral', referral.id, clientId);
     }
     await revokeAllShares(tx, clientId, now);
     await insertRevocation(tx, {
