@@ -59,7 +59,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function createWorld(): Promise<World> {
+export async function createWorld(options: { env?: Record<string, string> } = {}): Promise<World> {
   const handle = await openTestDatabase();
   const db = handle.db;
   const config: Config = {
@@ -68,6 +68,7 @@ export async function createWorld(): Promise<World> {
       NODE_ENV: 'test',
       PATHWAYS_DATA_DIR: '/tmp/pathways-test-unused',
       PATHWAYS_TRUST_PROXY: 'true',
+      ...options.env,
     }),
     keys: { encryptionKey: randomBytes(32), blindIndexKey: randomBytes(32) },
   };
