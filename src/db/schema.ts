@@ -524,7 +524,7 @@ export const assessmentReferenceSeq = pgSequence('assessment_reference_seq', { s
  */
 export type IdentityDetail =
   | { method: 'photo_id'; kind: string; expiresOn: string | null; seen: string }
-  | { method: 'dual_process'; items: { source: string; document: string; original: boolean }[] }
+  | { method: 'dual_process'; items: { source: string; original: boolean }[] }
   | { method: 'sa_documentation' };
 
 /** The segmentation stored on a submitted CA (C8): which model, which thresholds, what it found. */

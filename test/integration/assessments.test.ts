@@ -317,6 +317,44 @@ describe('EO flow (C6, S3)', () => {
   });
 });
 
+describe('C4: identity', () => {
+  it('a health card is refused with the rule and the field; the dual process keeps sources, never the documents’ words', async () => {
+    const me = world.as.provider_caseworker;
+    const ca = await started(me, await client(me));
+    const health = await call(me, 'PUT', `/api/assessments/${ca.id}/identity`, {
+      ...PHOTO_ID,
+      kind: 'health_card',
+    });
+    expect(health.statusCode).toBe(422);
+    expect(problem(health)).toMatchObject({
+      rule: 'C4',
+      errors: [{ field: 'body.kind', code: 'refused_id_kind' }],
+    });
+    const oneSource = await call(me, 'PUT', `/api/assessments/${ca.id}/identity`, {
+      method: 'dual_process',
+      items: [
+        { source: 'name_and_address', document: 'Hydro bill', original: true },
+        { source: 'name_and_address', document: 'Tax notice', original: true },
+      ],
+    });
+    expect(oneSource.statusCode).toBe(422);
+    expect(problem(oneSource).rule).toBe('C4');
+    const dual = await ok(world, me, 'PUT', `/api/assessments/${ca.id}/identity`, {
+      method: 'dual_process',
+      items: [
+        { source: 'name_and_address', document: 'Hydro bill 4471-220', original: true },
+        { source: 'name_and_date_of_birth', document: 'Birth certificate', original: true },
+      ],
+    });
+    expect(dual).toMatchObject({ identity: { method: 'dual_process' } });
+    const raw = await rows<{ detail: string }>(
+      sql`select identity_detail::text as detail from assessments where id = ${ca.id}`,
+    );
+    expect(raw[0]!.detail).not.toContain('Hydro');
+    expect(raw[0]!.detail).toContain('name_and_date_of_birth');
+  });
+});
+
 describe('C1: one in-progress assessment per client', () => {
   it('two simultaneous starts for one client give exactly one in-progress CA, and both get it', async () => {
     const me = world.as.provider_caseworker;

@@ -723,7 +723,14 @@ export async function verifyAssessmentIdentity(
     saClient: row.client.saProgram !== null || row.assessment.flow === 'sa',
   });
   if (!result.ok) throw refuseAll(result.problems.map((p) => ({ rule: 'C4', ...p })));
-  const detail: IdentityDetail = evidence;
+  // Kinds and sources only: the caseworker's words for a dual-process document may hold a number.
+  const detail: IdentityDetail =
+    evidence.method === 'dual_process'
+      ? {
+          method: 'dual_process',
+          items: evidence.items.map((i) => ({ source: i.source, original: i.original })),
+        }
+      : evidence;
   return change(deps, ctx, row, (tx, now) =>
     changeInProgress(
       tx,
