@@ -18,8 +18,8 @@ import {
   type NeedsValues,
 } from '../referrals/ReferralNeeds.js';
 import { useAssessmentStep } from './data.js';
-import { answerText, AssessmentPage, inLocale, questionFieldId } from './shared.js';
-import { isSaOffice, needsModule2 } from './TaskListPage.js';
+import { answerText, inLocale, isSaOffice, needsModule2, questionFieldId } from './logic.js';
+import { AssessmentPage } from './shared.js';
 
 /**
  * Check answers (C7, C8): every answer by section with a way back to change it, what is still

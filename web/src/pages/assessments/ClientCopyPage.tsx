@@ -7,7 +7,7 @@ import { useFormatters } from '../../format.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { NoticeText } from './ConsentPage.js';
 import { useClientCopy } from './data.js';
-import { inLocale } from './shared.js';
+import { inLocale } from './logic.js';
 
 /**
  * The client's own copy (C3 a written notice on request, C9 their answers), printable. It carries

@@ -24,7 +24,8 @@ import {
   type RefusedIdKind,
 } from '../../types.js';
 import { useAssessmentStep } from './data.js';
-import { AssessmentPage, inLocale } from './shared.js';
+import { inLocale } from './logic.js';
+import { AssessmentPage } from './shared.js';
 
 interface DualItem {
   source: DualProcessSource | '';

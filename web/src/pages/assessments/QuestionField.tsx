@@ -1,45 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { TEXT_ANSWER_MAX_LENGTH } from '../../../../src/domain/assessment/question-bank.js';
-import type { AnswerValue, Answers, Question } from '../../types.js';
-import { inLocale, questionFieldId } from './shared.js';
-
-/** A question's answer as a form holds it: text for every type but multi, which is a list. */
-export type DraftValue = string | string[];
-export type Draft = Record<string, DraftValue>;
+import type { Question } from '../../types.js';
+import { inLocale, questionFieldId, type DraftValue } from './logic.js';
 
 /** More options than this and a single choice is a select, so the page stays short (ODS guidance). */
 const RADIO_LIMIT = 7;
-
-/** A stored answer as the form shows it. */
-export function toDraft(question: Question, value: AnswerValue | undefined): DraftValue {
-  if (value === undefined) return question.type === 'multi' ? [] : '';
-  if (question.type === 'multi') return Array.isArray(value) ? value : [String(value)];
-  if (question.type === 'boolean') return value === true ? 'yes' : value === false ? 'no' : '';
-  return String(value);
-}
-
-/** The form's value as an answer; null when there is none (or it is not a number where one is needed). */
-export function fromDraft(question: Question, value: DraftValue | undefined): AnswerValue | null {
-  if (value === undefined) return null;
-  if (Array.isArray(value)) return value.length ? value : null;
-  const text = value.trim();
-  if (text === '') return null;
-  switch (question.type) {
-    case 'boolean':
-      return text === 'yes' ? true : text === 'no' ? false : null;
-    case 'number':
-    case 'scale': {
-      const n = Number(text.replace(',', '.'));
-      return Number.isFinite(n) ? n : null;
-    }
-    default:
-      return text;
-  }
-}
-
-export const draftOf = (questions: Question[], answers: Answers): Draft =>
-  Object.fromEntries(questions.map((q) => [q.id, toDraft(q, answers[q.id])]));
 
 /** One question of the bank as the field its type calls for (C5), with its help text as the hint. */
 export function QuestionField({

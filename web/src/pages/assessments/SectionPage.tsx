@@ -10,9 +10,9 @@ import { isAsked, validateAnswers } from '../../../../src/domain/assessment/answ
 import type { AnswerValue, Answers, AssessmentDetail, QuestionBank, QuestionSection } from '../../types.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { useAssessmentStep } from './data.js';
-import { draftOf, fromDraft, QuestionField, type Draft } from './QuestionField.js';
-import { answerFieldId, AssessmentPage, inLocale } from './shared.js';
-import { needsModule2 } from './TaskListPage.js';
+import { answerFieldId, draftOf, fromDraft, inLocale, needsModule2, type Draft } from './logic.js';
+import { QuestionField } from './QuestionField.js';
+import { AssessmentPage } from './shared.js';
 
 /**
  * One section of the CA (C5): its questions by type, each follow-up appearing as soon as the answer it

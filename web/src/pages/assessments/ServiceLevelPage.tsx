@@ -21,7 +21,8 @@ import {
 } from '../../types.js';
 import { ScreeningResultView } from '../referrals/screening.js';
 import { useAssessmentStep } from './data.js';
-import { AssessmentPage, inLocale } from './shared.js';
+import { inLocale } from './logic.js';
+import { AssessmentPage } from './shared.js';
 
 interface Body {
   level: ServiceLevel;

@@ -12,7 +12,8 @@ import { CANCEL_REASONS, type AssessmentDetail, type CancelReason } from '../../
 import { AGEING_DAYS, cancelNeedsNote } from '../../../../src/domain/assessment/lifecycle.js';
 import { ReasonFormView } from '../referrals/ReasonForm.js';
 import { useAssessmentStep } from './data.js';
-import { AssessmentPage, inLocale, StatusTag } from './shared.js';
+import { inLocale } from './logic.js';
+import { AssessmentPage, StatusTag } from './shared.js';
 
 /**
  * The CA summary page (C7): its number and status, the service level, who holds and works it, the

@@ -1,60 +1,20 @@
-import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../api.js';
 import { Loading, Page } from '../../components/Page.js';
 import { QueryError } from '../../components/QueryError.js';
-import { formatDate, formatNumber, useFormatters } from '../../format.js';
+import { useFormatters } from '../../format.js';
 import { useCan } from '../../session.js';
 import type {
   AgeingState,
-  AnswerValue,
   AssessmentDetail,
   AssessmentStatus,
-  Locale,
-  Question,
   QuestionBank,
   SectionStatus,
 } from '../../types.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { useAssessment, useQuestionBank } from './data.js';
-
-/** The text of a bilingual record in the interface language. */
-export const inLocale = (locale: string, en: string, fr: string) => (locale === 'fr' ? fr || en : en || fr);
-
-/** The id of a question's input (or fieldset): stable, so tests and the error summary find it. */
-export const questionFieldId = (questionId: string) => `q-${questionId.replace(/\./g, '-')}`;
-
-/** "answers.employment.hours_per_week" → the question's input id; other fields keep their own. */
-export const answerFieldId = (field: string) =>
-  field.startsWith('answers.') ? questionFieldId(field.slice('answers.'.length)) : field.replace(/\./g, '-');
-
-/** One answer in words, in the interface language: option labels, Yes/No, dates and numbers formatted. */
-export function answerText(question: Question, value: AnswerValue, locale: Locale, t: TFunction): string {
-  const label = (v: string) => {
-    const option = question.options?.find((o) => o.value === v);
-    return option ? inLocale(locale, option.en, option.fr) : v;
-  };
-  switch (question.type) {
-    case 'boolean':
-      return value === true ? t('common.yes') : value === false ? t('common.no') : String(value);
-    case 'single':
-      return label(String(value));
-    case 'multi':
-      return Array.isArray(value) ? value.map(label).join(', ') : label(String(value));
-    case 'scale': {
-      const point = question.options?.find((o) => o.value === String(value));
-      return point ? `${String(value)} – ${inLocale(locale, point.en, point.fr)}` : String(value);
-    }
-    case 'number':
-      return typeof value === 'number' ? formatNumber(value, locale) : String(value);
-    case 'date':
-      return typeof value === 'string' ? formatDate(value, locale) : String(value);
-    default:
-      return String(value);
-  }
-}
 
 const STATUS_TAG: Record<AssessmentStatus, string> = {
   in_progress: 'tag--warning',
