@@ -252,6 +252,16 @@ describe.each(['en', 'fr'] as const)('Common Assessment end to end (%s)', (lang)
     await page.getByTestId('refer-submit').waitFor();
     expect(await page.getByTestId('check-answer').count()).toBeGreaterThan(20);
     await expectAccessible(page, `check answers (SA) ${lang}`);
+    // "Change" goes back to the question itself, focused for the keyboard.
+    await page
+      .locator('[data-testid="check-answer"][data-question="administrative.safe_to_leave_messages"]')
+      .getByRole('link')
+      .click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('q-administrative-safe_to_leave_messages-yes');
+    await page.goBack();
+    await page.getByTestId('refer-submit').waitFor();
     await page.locator('#clientChoiceOrganizationId').selectOption({ label: 'Riverside Employment Centre' });
     await page.locator('#transportation').check();
     await page.getByTestId('refer-submit').click();

@@ -1,6 +1,6 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useParams } from 'react-router-dom';
+import { Navigate, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { PageAlert } from '../../components/Alert.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { SubmitButton } from '../../components/fields.js';
@@ -72,7 +72,23 @@ function SectionForm({
   const { t, i18n } = useTranslation();
   const fmt = useFormatters();
   const navigate = useNavigate();
+  const location = useLocation();
   const form = useFormErrors();
+  useEffect(() => {
+    // "Change" on the check-answers page links to one question: once the page has focused its
+    // heading, move on to that question's first control.
+    const target = location.hash.slice(1);
+    if (!target) return;
+    const timer = window.setTimeout(() => {
+      const field = document.getElementById(target);
+      const control = field?.matches('input, select, textarea')
+        ? field
+        : field?.querySelector<HTMLElement>('input, select, textarea');
+      field?.scrollIntoView({ block: 'center' });
+      control?.focus();
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, [location.hash]);
   const [draft, setDraft] = useState<Draft>(() => draftOf(section.questions, detail.answers));
   const then = useRef<'continue' | 'later'>('continue');
   const ids = useMemo(() => new Set(section.questions.map((q) => q.id)), [section]);
