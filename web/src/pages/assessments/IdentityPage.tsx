@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Navigate, useNavigate } from 'react-router-dom';
 import { PageAlert } from '../../components/Alert.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { Checkbox, RadioGroup, SelectField, SubmitButton, TextField } from '../../components/fields.js';
@@ -80,7 +80,13 @@ export function IdentityPage() {
   const { t } = useTranslation();
   return (
     <AssessmentPage title={() => t('assessments.identity.title')}>
-      {(detail) => <IdentityForm detail={detail} />}
+      {(detail) =>
+        detail.actions.includes('verify_identity') ? (
+          <IdentityForm detail={detail} />
+        ) : (
+          <Navigate to={`/assessments/${detail.id}`} replace />
+        )
+      }
     </AssessmentPage>
   );
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Navigate, useNavigate } from 'react-router-dom';
 import { PageAlert } from '../../components/Alert.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { CheckboxGroup, RadioGroup, SubmitButton, TextAreaField } from '../../components/fields.js';
@@ -39,7 +39,13 @@ export function ServiceLevelPage() {
   const { t } = useTranslation();
   return (
     <AssessmentPage title={() => t('assessments.serviceLevel.title')} needsBank>
-      {(detail, bank) => (bank ? <ServiceLevelForm detail={detail} bank={bank} /> : null)}
+      {(detail, bank) =>
+        !detail.actions.includes('set_service_level') ? (
+          <Navigate to={`/assessments/${detail.id}`} replace />
+        ) : bank ? (
+          <ServiceLevelForm detail={detail} bank={bank} />
+        ) : null
+      }
     </AssessmentPage>
   );
 }
