@@ -157,6 +157,16 @@ describe('SA flow end to end (C6)', () => {
     expect((await worklist(provider, 'referred')).ids).toContain(ca.id);
     const received = await ok(world, provider, 'GET', `/api/assessments/${ca.id}`);
     expect(received.holder.organizationId).toBe(world.a.provider1);
+    // C7: the summary names the SSM and the SA caseworker to consult; C6: the provider's own staff to assign.
+    expect(received.ssm?.id).toBe(world.a.ssm);
+    expect(received.socialAssistance).toMatchObject({ caseworkerName: expect.any(String) });
+    expect(received.socialAssistance!.officeName).toBeTruthy();
+    expect(received.assignableCaseworkers.map((u) => u.id)).toContain(provider.userId);
+    expect(received.assignableCaseworkers.map((u) => u.id)).not.toContain(world.provider2Caseworker.userId);
+    expect(received.startedAt).toBe('2026-06-01T14:00:00.000Z');
+    expect(received.submittedAt).toBeNull();
+    // SSM intake does not assign caseworkers of a provider.
+    expect((await ok(world, intake, 'GET', `/api/assessments/${ca.id}`)).assignableCaseworkers).toEqual([]);
     // C3: the SA's consent carries over; a later day does not force the provider to re-read it (C9 is the same organization's).
     expect(received.consent).toMatchObject({ active: true, carriedOver: true, needsReconfirmation: false });
     expect(received.notes.map((n) => n.body)).toEqual([
@@ -191,6 +201,7 @@ describe('SA flow end to end (C6)', () => {
     expect(assigned.caseworker?.id).toBe(provider.userId);
     const submitted = await ok(world, provider, 'POST', `/api/assessments/${ca.id}/submit`);
     expect(submitted.status).toBe('submitted');
+    expect(submitted.submittedAt).toBe('2026-06-03T14:00:00.000Z');
     expect(submitted.segmentation).toMatchObject({
       modelId: world.config.segmentation.modelId,
       thresholds: world.config.segmentation.thresholds,

@@ -102,6 +102,11 @@ export interface Detail {
   cancellation: { reason: string; note: string | null } | null;
   closedInError: { reason: string | null; replacedById: string | null } | null;
   ageing: { days: number; state: string };
+  startedAt: string;
+  submittedAt: string | null;
+  ssm: { id: string; name: string } | null;
+  socialAssistance: { officeName: string | null; caseworkerName: string | null } | null;
+  assignableCaseworkers: { id: string; name: string }[];
 }
 
 /** Starts (or resumes) a CA for a client with consent given; returns the response. */

@@ -716,6 +716,18 @@ export interface AssessmentDetail {
   segmentation: SegmentationView | null;
   notes: AssessmentNote[];
   referral: { id: string; reference: string; status: ReferralStatus } | null;
+  startedAt: string;
+  submittedAt: string | null;
+  /** C7: the catchment's service system manager. */
+  ssm: { id: string; name: string; nameFr: string | null } | null;
+  /** C7: the SA caseworker to contact, for OW and ODSP clients. */
+  socialAssistance: {
+    officeName: string | null;
+    caseworkerName: string | null;
+    caseworkerEmail: string | null;
+  } | null;
+  /** C6: whom the actor may assign the CA to (empty unless they may). */
+  assignableCaseworkers: { id: string; name: string }[];
   ageing: Ageing;
   cancellation: { reason: CancelCause; note: string | null; at: string } | null;
   closedInError: { reason: string | null; at: string; replacedById: string | null } | null;

@@ -359,10 +359,44 @@ export async function findSiteOf(q: Queryable, organizationId: string, siteId: s
 /** The SSM of a catchment: where a referred (C6) or returned (C10) CA waits. */
 export async function ssmOfCatchment(q: Queryable, catchmentId: string) {
   const [row] = await q
-    .select({ id: organizations.id, name: organizations.name })
+    .select({ id: organizations.id, name: organizations.name, nameFr: organizations.nameFr })
     .from(organizations)
     .where(and(eq(organizations.catchmentId, catchmentId), eq(organizations.kind, 'ssm')))
     .orderBy(asc(organizations.createdAt))
     .limit(1);
   return row ?? null;
+}
+
+/** Roles that carry a caseload: who a CA may be assigned to in its holder organization (C6). */
+export const CASEWORKER_ROLES = ['provider_caseworker', 'provider_lead', 'sa_caseworker'] as const;
+
+/** The holder's active caseworkers, by name: the choices of "assign the assessment" (C6). */
+export async function caseworkersOf(q: Queryable, organizationId: string) {
+  const rows = await q
+    .select({ id: users.id, name: users.displayName, roles: users.roles })
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.active, true)))
+    .orderBy(asc(users.displayName));
+  return rows
+    .filter((u) => u.roles.some((r) => (CASEWORKER_ROLES as readonly string[]).includes(r)))
+    .map(({ id, name }) => ({ id, name }));
+}
+
+/** C7: the SA office and caseworker of an SA referral, by name. */
+export async function socialAssistanceContactOf(
+  q: Queryable,
+  officeId: string | null,
+  userId: string | null,
+) {
+  const [office] = officeId
+    ? await q.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, officeId))
+    : [];
+  const [caseworker] = userId
+    ? await q.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, userId))
+    : [];
+  return {
+    officeName: office?.name ?? null,
+    caseworkerName: caseworker?.name ?? null,
+    caseworkerEmail: caseworker?.email ?? null,
+  };
 }

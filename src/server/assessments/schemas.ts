@@ -333,6 +333,23 @@ export const assessmentDetailSchema = z
       }),
     ),
     referral: z.object({ id: z.uuid(), reference: z.string(), status: z.enum(REFERRAL_STATUSES) }).nullable(),
+    startedAt: timestamp,
+    submittedAt: timestamp.nullable(),
+    ssm: z
+      .object({ id: z.uuid(), name: z.string(), nameFr: z.string().nullable() })
+      .nullable()
+      .describe('C7: the service system manager of the catchment'),
+    socialAssistance: z
+      .object({
+        officeName: z.string().nullable(),
+        caseworkerName: z.string().nullable(),
+        caseworkerEmail: z.string().nullable(),
+      })
+      .nullable()
+      .describe('C7: the SA caseworker to contact, for clients on OW or ODSP'),
+    assignableCaseworkers: z
+      .array(z.object({ id: z.uuid(), name: z.string() }))
+      .describe('C6: the holder’s caseworkers, when the actor may assign the CA; empty otherwise'),
     ageing: ageingSchema,
     cancellation: z
       .object({

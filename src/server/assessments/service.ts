@@ -60,6 +60,9 @@ import {
   purgeClient,
   revokeAllShares,
   ssmOfCatchment,
+  caseworkersOf,
+  socialAssistanceContactOf,
+  CASEWORKER_ROLES,
   transitionRevocation,
   type AssessmentRow,
   type VisibleAssessment,
@@ -334,10 +337,12 @@ async function detailOf(
 ): Promise<AssessmentDetail> {
   const a = row.assessment;
   const c = row.client;
-  const [consent, notes, names] = await Promise.all([
+  const [consent, notes, names, ssm, socialAssistance] = await Promise.all([
     consentOf(deps.db, a.clientId),
     notesOf(deps.db, a.id),
     namesOf(deps.db, [a.identityVerifiedByUserId, a.serviceLevelSetByUserId]),
+    ssmOfCatchment(deps.db, a.catchmentId),
+    c.saProgram ? socialAssistanceContactOf(deps.db, c.saOfficeId, c.saCaseworkerId) : null,
   ]);
   const now = deps.now();
   const today = torontoDate(now);
@@ -367,6 +372,10 @@ async function detailOf(
       identityVerified,
       serviceLevel: a.serviceLevel,
     }).length === 0;
+  const actions = actionsFor(ctx, a, { active: consent.active, needsReconfirmation: needs }, submittable);
+  const assignableCaseworkers = actions.includes('assign_caseworker')
+    ? await caseworkersOf(deps.db, a.holderOrganizationId)
+    : [];
   if (!options.audited)
     await deps.db.transaction((tx) => audit(tx, ctx, 'read', 'assessment', a.id, a.clientId));
   return {
@@ -433,6 +442,11 @@ async function detailOf(
       a.referralId && row.referralReference && row.referralStatus
         ? { id: a.referralId, reference: row.referralReference, status: row.referralStatus }
         : null,
+    startedAt: a.createdAt.toISOString(),
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    ssm,
+    socialAssistance,
+    assignableCaseworkers,
     ageing: ageing(torontoDate(a.createdAt), today),
     cancellation:
       a.status === 'cancelled' && a.cancelledAt
@@ -450,7 +464,7 @@ async function detailOf(
             replacedById: a.replacedByAssessmentId,
           }
         : null,
-    actions: actionsFor(ctx, a, { active: consent.active, needsReconfirmation: needs }, submittable),
+    actions,
   };
 }
 
@@ -906,7 +920,7 @@ export async function assignCaseworker(
 ) {
   const row = await workable(deps, ctx, id);
   const staff = await findStaffOf(deps.db, ctx.actor.organizationId, input.userId);
-  const works = (r: string) => ['provider_caseworker', 'provider_lead', 'sa_caseworker'].includes(r);
+  const works = (r: string) => (CASEWORKER_ROLES as readonly string[]).includes(r);
   if (!staff || !staff.active || !staff.roles.some(works))
     throw invalid('body.userId', 'Choose an active caseworker of your organization.');
   const site = input.siteId ? await findSiteOf(deps.db, ctx.actor.organizationId, input.siteId) : null;

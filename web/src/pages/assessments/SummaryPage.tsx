@@ -6,7 +6,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { SelectField, SubmitButton, TextAreaField } from '../../components/fields.js';
 import { useFormatters } from '../../format.js';
 import { collect, useFormErrors } from '../../forms.js';
-import { useClient, useOrganizations, useSites, useUsers } from '../../queries.js';
+import { useOrganizations, useSites } from '../../queries.js';
 import { useCan, useSession } from '../../session.js';
 import { CANCEL_REASONS, type AssessmentDetail, type CancelReason } from '../../types.js';
 import { AGEING_DAYS, cancelNeedsNote } from '../../../../src/domain/assessment/lifecycle.js';
@@ -60,12 +60,8 @@ export function SummaryPage() {
 function SummaryDetails({ detail }: { detail: AssessmentDetail }) {
   const { t } = useTranslation();
   const can = useCan();
-  const saReferral = detail.flow === 'sa' || detail.referral !== null;
-  const client = useClient(saReferral && can('client.read') ? detail.client.id : undefined);
-  const sa = client.data?.socialAssistance;
+  const sa = detail.socialAssistance;
   const fmt = useFormatters();
-  // The catchment's service system manager, by name (C7).
-  const ssm = useOrganizations('ssm').data?.items[0];
   return (
     <section className="section" aria-labelledby="summary-heading">
       <h2 id="summary-heading">{t('assessments.summary.heading')}</h2>
@@ -111,12 +107,23 @@ function SummaryDetails({ detail }: { detail: AssessmentDetail }) {
           </>
         ) : null}
         <dt>{t('assessments.fields.started')}</dt>
-        <dd>{t('assessments.summary.ageDays', { count: detail.ageing.days })}</dd>
+        <dd>
+          {fmt.date(detail.startedAt)}{' '}
+          <span className="tag--muted">
+            ({t('assessments.summary.ageDays', { count: detail.ageing.days })})
+          </span>
+        </dd>
+        {detail.submittedAt ? (
+          <>
+            <dt>{t('assessments.fields.submitted')}</dt>
+            <dd>{fmt.date(detail.submittedAt)}</dd>
+          </>
+        ) : null}
       </dl>
       <h3>{t('assessments.summary.eoHeading')}</h3>
       <dl className="details" data-testid="eo-caseworker">
         <dt>{t('assessments.summary.ssm')}</dt>
-        <dd>{ssm ? fmt.orgName(ssm) : detail.catchmentName}</dd>
+        <dd>{detail.ssm ? fmt.orgName(detail.ssm) : detail.catchmentName}</dd>
         <dt>{t('assessments.fields.site')}</dt>
         <dd>{detail.site?.name ?? <span className="tag--muted">{t('assessments.summary.notSet')}</span>}</dd>
         <dt>{t('assessments.fields.caseworker')}</dt>
@@ -126,16 +133,24 @@ function SummaryDetails({ detail }: { detail: AssessmentDetail }) {
           )}
         </dd>
       </dl>
-      {saReferral ? (
+      {sa ? (
         <>
           <h3>{t('assessments.summary.saHeading')}</h3>
           <dl className="details" data-testid="sa-caseworker">
             <dt>{t('clients.fields.saProgram')}</dt>
             <dd>{detail.client.saProgram ? t(`saPrograms.${detail.client.saProgram}`) : '—'}</dd>
             <dt>{t('clients.fields.saOffice')}</dt>
-            <dd>{sa?.officeName ?? <span className="tag--muted">{t('common.notProvided')}</span>}</dd>
+            <dd>{sa.officeName ?? <span className="tag--muted">{t('common.notProvided')}</span>}</dd>
             <dt>{t('clients.fields.saCaseworker')}</dt>
-            <dd>{sa?.caseworkerName ?? <span className="tag--muted">{t('common.notProvided')}</span>}</dd>
+            <dd>
+              {sa.caseworkerName ?? <span className="tag--muted">{t('common.notProvided')}</span>}
+              {sa.caseworkerEmail ? (
+                <>
+                  {' · '}
+                  <a href={`mailto:${sa.caseworkerEmail}`}>{sa.caseworkerEmail}</a>
+                </>
+              ) : null}
+            </dd>
           </dl>
         </>
       ) : null}
@@ -284,22 +299,17 @@ function Notes({ detail }: { detail: AssessmentDetail }) {
 function AssignCaseworker({ detail }: { detail: AssessmentDetail }) {
   const { t } = useTranslation();
   const me = useSession();
-  const can = useCan();
   const form = useFormErrors();
-  const holderId = detail.holder.organizationId;
-  const sites = useSites(holderId);
-  const staff = useUsers(holderId, can('user.read'));
+  const sites = useSites(detail.holder.organizationId);
+  const caseworkers = detail.assignableCaseworkers;
   const [siteId, setSiteId] = useState(detail.site?.id ?? '');
-  const [userId, setUserId] = useState(detail.caseworker?.id ?? '');
+  const [userId, setUserId] = useState(
+    detail.caseworker?.id ?? (caseworkers.some((u) => u.id === me.user.id) ? me.user.id : ''),
+  );
   const assign = useAssessmentStep<{ userId: string; siteId?: string }>(detail.id, '/caseworker', {
     method: 'PUT',
     onError: form.fromError,
   });
-  const caseworkers = (staff.data?.items ?? []).filter(
-    (u) =>
-      u.active &&
-      u.roles.some((r) => r === 'provider_caseworker' || r === 'provider_lead' || r === 'sa_caseworker'),
-  );
   const send = (chosen: string) => {
     if (assign.isPending) return;
     if (!form.check(collect([['userId', !chosen && t('assessments.assign.errors.user')]]))) return;
@@ -317,7 +327,7 @@ function AssignCaseworker({ detail }: { detail: AssessmentDetail }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          send(can('user.read') ? userId : me.user.id);
+          send(userId);
         }}
       >
         <SelectField
@@ -332,22 +342,21 @@ function AssignCaseworker({ detail }: { detail: AssessmentDetail }) {
           error={form.field('siteId')}
           optional
         />
-        {can('user.read') ? (
-          <SelectField
-            id="assign-userId"
-            label={labels.userId}
-            options={caseworkers.map((u) => ({ value: u.id, label: u.displayName }))}
-            placeholder={t('common.choose')}
-            value={userId}
-            onChange={setUserId}
-            error={form.field('userId')}
-            required
-          />
-        ) : (
-          <p>{t('assessments.assign.toMe', { name: me.user.displayName })}</p>
-        )}
+        <SelectField
+          id="assign-userId"
+          label={labels.userId}
+          options={caseworkers.map((u) => ({
+            value: u.id,
+            label: u.id === me.user.id ? t('assessments.assign.me', { name: u.name }) : u.name,
+          }))}
+          placeholder={t('common.choose')}
+          value={userId}
+          onChange={setUserId}
+          error={form.field('userId')}
+          required
+        />
         <SubmitButton pending={assign.isPending} variant="secondary" testId="assign-caseworker">
-          {can('user.read') ? t('assessments.assign.submit') : t('assessments.assign.submitMe')}
+          {t('assessments.assign.submit')}
         </SubmitButton>
       </form>
     </section>
