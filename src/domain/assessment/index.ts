@@ -9,3 +9,4 @@ export * from './service-level.js';
 export * from './lifecycle.js';
 export * from './readiness.js';
 export * from './segmentation/index.js';
+export * from './banks/index.js';

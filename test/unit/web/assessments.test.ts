@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionBank } from '../../../src/domain/assessment/question-bank.js';
+import { questionBank } from '../../../src/domain/assessment/banks/index.js';
 import { fromDraft, toDraft } from '../../../web/src/pages/assessments/logic.js';
 import { answerFieldId, answerText, questionFieldId } from '../../../web/src/pages/assessments/logic.js';
 import { tasksOf } from '../../../web/src/pages/assessments/logic.js';
