@@ -176,9 +176,10 @@ export async function seedAssessments(
       ),
     )
     .orderBy(asc(clients.reference))
-    .limit(4);
-  if (!saClient || riversideClients.length < 4) return 0;
-  const [inProgress, submitted, selfDirected, aged] = riversideClients.map((r) => r.client) as [
+    .limit(5);
+  if (!saClient || riversideClients.length < 5) return 0;
+  const [inProgress, submitted, selfDirected, aged, pending] = riversideClients.map((r) => r.client) as [
+    typeof saClient,
     typeof saClient,
     typeof saClient,
     typeof saClient,
@@ -267,6 +268,13 @@ export async function seedAssessments(
     indicators: ['client_choice', 'computer_literacy', 'no_life_stabilization_needs'],
     rationale: 'Prefers to search on their own with the online job boards; will call back if that changes.',
   });
+  created++;
+
+  // S5: Riverside is at capacity for this person; SSM intake sees it waiting for another option.
+  const full = await start(eo, pending.id, at(1, 0));
+  await verifyAssessmentIdentity(deps, eo, full, photoId);
+  await answer(deps, eo, full, { answers: answersFor(factsOf(pending), ['m1']) });
+  await setServiceLevel(deps, eo, full, { level: 'service_pending', indicators: [], rationale: null });
   created++;
 
   // C9: started 130 days ago and never finished: past 120 days, it may now be cancelled.

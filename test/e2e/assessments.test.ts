@@ -274,6 +274,9 @@ describe.each(['en', 'fr'] as const)('Common Assessment end to end (%s)', (lang)
 
     // 7. SSM intake assigns the referral: the client's choice binds (P3).
     await signIn(page, demoEmail('ssm_intake'), DEMO_PASSWORD, lang);
+    // S5: the demo's service-pending assessment is waiting on intake from the home page.
+    await page.getByTestId('attention-servicePending').waitFor();
+    await expectAccessible(page, `home with attention ${lang}`);
     await page.getByTestId('nav-referrals').click();
     await page.getByTestId('bucket-new').click();
     const referralRow = page.locator(`[data-testid="referral-row"][data-reference="${referralReference}"]`);

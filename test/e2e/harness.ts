@@ -97,8 +97,9 @@ export async function openPage(running: Running): Promise<{ page: Page; problems
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => {
-    // A new navigation cancels the browser's own favicon fetch of the page before: not the app's doing.
-    if (r.failure()?.errorText === 'net::ERR_ABORTED' && new URL(r.url()).pathname === '/favicon.svg') return;
+    // A new navigation cancels what the page before was still reading (its favicon, a count it was
+    // fetching): a read abandoned, nothing lost. A write cut off, or any other failure, is a problem.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED' && r.method() === 'GET') return;
     problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
   });
   return { page, problems };

@@ -1,8 +1,19 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../src/seed/network.js';
-import { openPage, startPathways, type Running } from './harness.js';
+import { syntheticSin } from '../../src/seed/people.js';
+import { openPage, signIn, startPathways, type Running } from './harness.js';
 
 /** Keyboard only: reach the fields with Tab, see where focus is, submit with Enter. */
+
+/** Presses Tab until the focused element matches, failing after `limit` presses. */
+async function tabTo(page: Page, matches: string, limit = 60) {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, matches)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${matches}`);
+}
 let running: Running;
 beforeAll(async () => {
   running = await startPathways();
@@ -43,6 +54,75 @@ describe('keyboard operation', () => {
     await page.keyboard.type('Smith');
     await page.keyboard.press('Enter');
     await page.getByTestId('client-row').first().waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('works an assessment section without a mouse: task list → section → answer → save and continue (C5)', async () => {
+    const { page, problems } = await openPage(running);
+    await signIn(page, demoEmail('provider_caseworker'), DEMO_PASSWORD, 'en');
+    // Setup through the API: a client of this provider with consent given (C3).
+    const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+    const headers = { 'X-CSRF-Token': me.csrfToken };
+    const client = await page.request.post('/api/clients', {
+      headers,
+      data: {
+        legalGivenName: 'Keyboard',
+        legalFamilyName: 'Onlyuser',
+        dateOfBirth: '1991-02-11',
+        sin: syntheticSin(8_300_017),
+        preferredContactMethod: 'phone',
+        phone: '519-555-0133',
+        language: 'en',
+        specializedPopulations: {},
+      },
+    });
+    expect(client.status(), await client.text()).toBe(201);
+    const clientId = ((await client.json()) as { id: string }).id;
+    const notice = (await (await page.request.get('/api/assessments/consent-notice')).json()) as {
+      version: string;
+    };
+    const started = await page.request.post(`/api/clients/${clientId}/assessments`, {
+      headers,
+      data: { consent: { given: true, channel: 'in_person', noticeVersion: notice.version } },
+    });
+    expect(started.status(), await started.text()).toBe(201);
+    const caId = ((await started.json()) as { id: string }).id;
+
+    await page.goto(`/assessments/${caId}`);
+    await tabTo(page, `a[href$="/assessments/${caId}/sections/administrative"]`);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="section-form"][data-section="administrative"]').waitFor();
+
+    await tabTo(page, '#q-administrative-lives_in_ontario-yes');
+    const focus = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return { outline: style.outlineStyle, shadow: style.boxShadow };
+    });
+    expect(focus.outline !== 'none' || focus.shadow !== 'none').toBe(true);
+    await page.keyboard.press('Space');
+    expect(await page.locator('#q-administrative-lives_in_ontario-yes').isChecked()).toBe(true);
+    // Eight statuses make a select: the arrow key picks the first, "citizen".
+    await tabTo(page, '#q-administrative-status_in_canada');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#q-administrative-status_in_canada').inputValue()).toBe('citizen');
+    for (const id of ['temporary_address', 'safe_to_leave_messages']) {
+      await tabTo(page, `#q-administrative-${id}-no, #q-administrative-${id}-yes`);
+      // Arrow keys move within a radio group; Space checks the focused radio.
+      await page.keyboard.press('Space');
+      expect(await page.locator(`input[name="q-administrative-${id}"]:checked`).count()).toBe(1);
+    }
+    await tabTo(page, '[data-testid="section-continue"]');
+    await page.keyboard.press('Enter');
+    // Saved, and on to the next section of Module 1.
+    await page.locator('[data-testid="section-form"][data-section="demographic"]').waitFor();
+    const detail = (await (await page.request.get(`/api/assessments/${caId}`)).json()) as {
+      answers: Record<string, unknown>;
+    };
+    expect(detail.answers).toMatchObject({
+      'administrative.lives_in_ontario': true,
+      'administrative.status_in_canada': 'citizen',
+    });
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -141,22 +141,28 @@ async function assessmentWorklist(email: string, bucket: string) {
 }
 
 describe('demo assessments', () => {
-  it('five, written through the assessment service', () => {
-    expect(seeded?.assessments).toBe(5);
+  it('six, written through the assessment service', () => {
+    expect(seeded?.assessments).toBe(6);
   });
 
-  it('Riverside: a referred SA assessment awaiting M2 (C6), one in progress, a self-directed M1 (S4), one aged (C9), one submitted (C8)', async () => {
+  it('Riverside: a referred SA assessment awaiting M2 (C6), one in progress, a self-directed M1 (S4), one service pending (S5), one aged (C9), one submitted (C8)', async () => {
     const riverside = demoEmail('provider_caseworker');
     const { counts, items } = await assessmentWorklist(riverside, 'in_progress');
     expect(counts).toEqual({
-      in_progress: 4,
+      in_progress: 5,
       referred: 1,
       aged: 1,
-      service_pending: 0,
+      service_pending: 1,
       returned_to_ssm: 0,
       submitted: 1,
     });
-    expect(items.map((i) => i.serviceLevel).sort()).toEqual([null, null, null, 'self_directed']);
+    expect(items.map((i) => i.serviceLevel).sort()).toEqual([
+      null,
+      null,
+      null,
+      'self_directed',
+      'service_pending',
+    ]);
     const [referred] = (await assessmentWorklist(riverside, 'referred')).items;
     expect(referred?.flow).toBe('sa');
     const detail = await world.request(await as(riverside), {
@@ -171,6 +177,12 @@ describe('demo assessments', () => {
       actions: expect.arrayContaining(['answer', 'set_service_level']),
     });
     expect((await assessmentWorklist(riverside, 'aged')).items[0]?.ageing.state).toBe('aged');
+  });
+
+  it('S5: SSM intake sees the service-pending assessment waiting for another option', async () => {
+    const { counts, items } = await assessmentWorklist(demoEmail('ssm_intake'), 'service_pending');
+    expect(counts.service_pending).toBe(1);
+    expect(items[0]?.serviceLevel).toBe('service_pending');
   });
 
   it('the submitted assessment carries its stream and the model that gave it; the audit chain still holds', async () => {

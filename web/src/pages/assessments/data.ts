@@ -57,10 +57,11 @@ export const useClientAssessments = (clientId: string | undefined, enabled = tru
     enabled: Boolean(clientId) && enabled,
   });
 
-export const useAssessmentWorklist = (bucket: AssessmentBucket | '') =>
+export const useAssessmentWorklist = (bucket: AssessmentBucket | '', enabled = true) =>
   useQuery({
     queryKey: assessmentKeys.worklist(bucket),
     queryFn: () => get<AssessmentWorklist>('/assessments/worklist', { bucket: bucket || undefined }),
+    enabled,
   });
 
 export const useClientCopy = (id: string | undefined) =>
@@ -70,10 +71,11 @@ export const useClientCopy = (id: string | undefined) =>
     enabled: Boolean(id),
   });
 
-export const useConsentRevocations = () =>
+export const useConsentRevocations = (enabled = true) =>
   useQuery({
     queryKey: assessmentKeys.revocations,
     queryFn: () => get<ListOf<ConsentRevocation>>('/consent-revocations'),
+    enabled,
   });
 
 /**
