@@ -24,6 +24,7 @@ import {
   ASSESSMENT_STATUSES,
   type IdentityMethod,
   type ServiceLevel,
+  REVOCATION_STATES,
 } from '../domain/assessment/types.js';
 import type { ScreeningResult } from '../domain/eligibility/screening.js';
 import type { WeeklyHours } from '../domain/organizations/sites.js';
@@ -663,11 +664,7 @@ export const consentReadings = pgTable(
   (t) => [index('consent_readings_client').on(t.clientId, t.at)],
 );
 
-export const consentRevocationState = pgEnum('consent_revocation_state', [
-  'queued',
-  'acknowledged',
-  'removed',
-]);
+export const consentRevocationState = pgEnum('consent_revocation_state', REVOCATION_STATES);
 
 /**
  * C3: a client withdrew consent. Services stop at once; the SSM is told in writing (the notice, sealed

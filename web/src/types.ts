@@ -520,6 +520,9 @@ export type ProviderReferralMetrics = DomainProviderMetrics & { organizationName
 // Common Assessment (issue 4). The vocabularies come from src/domain/assessment; the shapes follow
 // src/server/assessments/schemas.ts.
 export {
+  AGEING_STATES,
+  ASSESSMENT_ACTIONS,
+  ASSESSMENT_BUCKETS,
   ASSESSMENT_FLOWS,
   ASSESSMENT_STATUSES,
   CANCEL_REASONS,
@@ -532,8 +535,13 @@ export {
   SELF_DIRECTED_INDICATORS,
   SERVICE_LEVELS,
   STREAMS,
+  REVOCATION_STATES,
+  SECTION_STATUSES,
+  type AgeingState,
   type AnswerValue,
   type Answers,
+  type AssessmentAction,
+  type AssessmentBucket,
   type AssessmentFacts,
   type AssessmentFlow,
   type AssessmentStatus,
@@ -547,6 +555,8 @@ export {
   type RefusedIdKind,
   type SelfDirectedIndicator,
   type ServiceLevel,
+  type RevocationState,
+  type SectionStatus,
   type Stream,
 } from '../../src/domain/assessment/types.js';
 export type {
@@ -557,7 +567,10 @@ export type {
   Section as QuestionSection,
 } from '../../src/domain/assessment/question-bank.js';
 import type {
+  AgeingState,
   Answers,
+  AssessmentAction,
+  AssessmentBucket,
   AssessmentFacts,
   AssessmentFlow,
   AssessmentStatus,
@@ -565,45 +578,17 @@ import type {
   ConsentChannel,
   IdentityMethod,
   Module,
+  RevocationState,
+  SectionStatus,
   SelfDirectedIndicator,
   ServiceLevel,
   Stream,
 } from '../../src/domain/assessment/types.js';
 
-export type SectionStatus = 'not_started' | 'in_progress' | 'complete';
-
-export const ASSESSMENT_BUCKETS = [
-  'in_progress',
-  'referred',
-  'aged',
-  'service_pending',
-  'returned_to_ssm',
-  'submitted',
-] as const;
-export type AssessmentBucket = (typeof ASSESSMENT_BUCKETS)[number];
-
-export const AGEING_STATES = ['open', 'ageing', 'aged'] as const;
-export type AgeingState = (typeof AGEING_STATES)[number];
 export interface Ageing {
   days: number;
   state: AgeingState;
 }
-
-export const ASSESSMENT_ACTIONS = [
-  'answer',
-  'confirm_consent',
-  'verify_identity',
-  'set_service_level',
-  'add_note',
-  'refer',
-  'assign_caseworker',
-  'submit',
-  'cancel',
-  'reassign_to_ssm',
-  'assign_provider',
-  'close_in_error',
-] as const;
-export type AssessmentAction = (typeof ASSESSMENT_ACTIONS)[number];
 
 export interface ConsentNotice {
   version: string;
@@ -764,9 +749,6 @@ export interface ClientCopy {
     answers: { questionEn: string; questionFr: string; answerEn: string; answerFr: string }[];
   }[];
 }
-
-export const REVOCATION_STATES = ['queued', 'acknowledged', 'removed'] as const;
-export type RevocationState = (typeof REVOCATION_STATES)[number];
 
 export interface ConsentRevocation {
   id: string;

@@ -11,7 +11,7 @@ import {
   type QuestionBank,
   type Section,
 } from './question-bank.js';
-import type { AnswerValue, Answers, AssessmentFacts, Module } from './types.js';
+import type { AnswerValue, Answers, AssessmentFacts, Module, SectionStatus } from './types.js';
 
 /** An answer that excludes every other choice of a multi question. */
 const EXCLUSIVE_OPTIONS = ['none', 'prefer_not_to_say'];
@@ -243,8 +243,6 @@ export function mergeAnswers(
   }
   return next;
 }
-
-export type SectionStatus = 'not_started' | 'in_progress' | 'complete';
 
 export interface SectionProgress {
   sectionId: string;

@@ -7,6 +7,7 @@
 import { moduleComplete, sectionProgress } from './answers.js';
 import type { QuestionBank } from './question-bank.js';
 import type {
+  AgeingState,
   Answers,
   AssessmentFacts,
   AssessmentFlow,
@@ -40,8 +41,6 @@ export function mayCloseInError(status: AssessmentStatus): boolean {
 export function cancelNeedsNote(reason: CancelReason): boolean {
   return reason === 'other';
 }
-
-export type AgeingState = 'open' | 'ageing' | 'aged';
 
 function dayNumber(isoDate: string): number {
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];

@@ -117,3 +117,45 @@ export interface RuleProblem {
   en: string;
   fr: string;
 }
+
+/**
+ * The assessments worklist's views: in progress; reached this provider through a referral (C6);
+ * in progress 120 days or more (C9, S4); service pending (S5); returned to the SSM (C10); submitted.
+ */
+export const ASSESSMENT_BUCKETS = [
+  'in_progress',
+  'referred',
+  'aged',
+  'service_pending',
+  'returned_to_ssm',
+  'submitted',
+] as const;
+export type AssessmentBucket = (typeof ASSESSMENT_BUCKETS)[number];
+
+/** What an actor may do next on a CA; the API lists them so the screens offer only those. */
+export const ASSESSMENT_ACTIONS = [
+  'answer',
+  'confirm_consent',
+  'verify_identity',
+  'set_service_level',
+  'add_note',
+  'refer',
+  'assign_caseworker',
+  'submit',
+  'cancel',
+  'reassign_to_ssm',
+  'assign_provider',
+  'close_in_error',
+] as const;
+export type AssessmentAction = (typeof ASSESSMENT_ACTIONS)[number];
+
+/** C3: a revocation waits for the SSM to acknowledge it (tell the ministry), then to remove the data. */
+export const REVOCATION_STATES = ['queued', 'acknowledged', 'removed'] as const;
+export type RevocationState = (typeof REVOCATION_STATES)[number];
+
+/** C9: in progress under 90 days, ageing from 90, aged (may be cancelled) from 120. */
+export const AGEING_STATES = ['open', 'ageing', 'aged'] as const;
+export type AgeingState = (typeof AGEING_STATES)[number];
+
+export const SECTION_STATUSES = ['not_started', 'in_progress', 'complete'] as const;
+export type SectionStatus = (typeof SECTION_STATUSES)[number];

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import {
+  AGEING_STATES,
+  ASSESSMENT_ACTIONS,
+  ASSESSMENT_BUCKETS,
   ASSESSMENT_FLOWS,
   ASSESSMENT_STATUSES,
+  REVOCATION_STATES,
+  SECTION_STATUSES,
   CANCEL_REASONS,
   CONSENT_CHANNELS,
   DUAL_PROCESS_SOURCES,
@@ -170,17 +175,8 @@ export const reassignBody = z.object({
 export const assignProviderBody = z.object({ organizationId: uuidParam });
 export const closeInErrorBody = z.object({ reason: noteText.describe('C11: what was wrong') });
 
-export const WORKLIST_BUCKETS = [
-  'in_progress',
-  'referred',
-  'aged',
-  'service_pending',
-  'returned_to_ssm',
-  'submitted',
-] as const;
-export type AssessmentWorklistBucket = (typeof WORKLIST_BUCKETS)[number];
 export const worklistQuery = z.object({
-  bucket: z.enum(WORKLIST_BUCKETS).default('in_progress'),
+  bucket: z.enum(ASSESSMENT_BUCKETS).default('in_progress'),
 });
 
 export const revocationBody = z.object({
@@ -190,7 +186,7 @@ export const revocationBody = z.object({
 
 // ---- Responses ----
 
-const moduleProgress = z.enum(['not_started', 'in_progress', 'complete']);
+const moduleProgress = z.enum(SECTION_STATUSES);
 const progressSchema = z.object({ m1: moduleProgress, m2: moduleProgress });
 
 export const segmentationSchema = z
@@ -204,7 +200,7 @@ export const segmentationSchema = z
   })
   .meta({ id: 'Segmentation' });
 
-const ageingSchema = z.object({ days: z.number().int(), state: z.enum(['open', 'ageing', 'aged']) });
+const ageingSchema = z.object({ days: z.number().int(), state: z.enum(AGEING_STATES) });
 
 export const assessmentSummarySchema = z
   .object({
@@ -232,22 +228,6 @@ export const clientAssessmentsSchema = z
   .meta({ id: 'ClientAssessments' });
 
 const ruleReason = z.object({ rule: z.string(), code: z.string(), en: z.string(), fr: z.string() });
-
-export const ASSESSMENT_ACTIONS = [
-  'answer',
-  'confirm_consent',
-  'verify_identity',
-  'set_service_level',
-  'add_note',
-  'refer',
-  'assign_caseworker',
-  'submit',
-  'cancel',
-  'reassign_to_ssm',
-  'assign_provider',
-  'close_in_error',
-] as const;
-export type AssessmentAction = (typeof ASSESSMENT_ACTIONS)[number];
 
 export const assessmentDetailSchema = z
   .object({
@@ -383,7 +363,7 @@ export const worklistItemSchema = z
 
 export const assessmentWorklistSchema = z
   .object({
-    buckets: z.array(z.object({ bucket: z.enum(WORKLIST_BUCKETS), count: z.number().int() })),
+    buckets: z.array(z.object({ bucket: z.enum(ASSESSMENT_BUCKETS), count: z.number().int() })),
     items: z.array(worklistItemSchema),
   })
   .meta({ id: 'AssessmentWorklist' });
@@ -423,7 +403,7 @@ export const revocationSchema = z
     organizationName: z.string(),
     receivedByName: z.string(),
     noticeToSsm: z.string().nullable().describe('Unreadable once the information is removed'),
-    state: z.enum(['queued', 'acknowledged', 'removed']),
+    state: z.enum(REVOCATION_STATES),
     acknowledgedAt: timestamp.nullable(),
     removedAt: timestamp.nullable(),
   })

@@ -80,13 +80,11 @@ import type { IdentityDetail } from '../../db/schema.js';
 import { audit } from '../audit/record.js';
 import { PersonalDataKey } from '../clients/personal-data.js';
 import type { RequestContext } from '../http/context.js';
-import { conflict, forbidden, invalid, notFound, ProblemError } from '../http/problem.js';
+import { conflict, forbidden, invalid, notFound, ProblemError, refuse } from '../http/problem.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
 import { createReferral } from '../referrals/service.js';
 import type {
-  AssessmentAction,
   AssessmentDetail,
-  AssessmentWorklistBucket,
   answersBody,
   assignProviderBody,
   cancelBody,
@@ -105,7 +103,11 @@ import type {
   assessmentWorklistSchema,
   consentReadingBody,
 } from './schemas.js';
-import { WORKLIST_BUCKETS } from './schemas.js';
+import {
+  ASSESSMENT_BUCKETS,
+  type AssessmentAction,
+  type AssessmentBucket,
+} from '../../domain/assessment/types.js';
 
 /** What the segmentation runs with (C8): the configured model and stream thresholds. */
 export interface SegmentationSettings {
@@ -128,20 +130,6 @@ const NOTE_FIELD = 'assessment.note';
 const CANCEL_NOTE_FIELD = 'assessment.cancel_note';
 const CLOSED_IN_ERROR_FIELD = 'assessment.closed_in_error_reason';
 const REVOCATION_NOTICE_FIELD = 'consent.revocation_notice';
-
-/** A rule refusal: 422 with the rule and both languages, as the referral service gives them. */
-const refuse = (
-  rule: string,
-  en: string,
-  fr: string,
-  errors?: { field: string; message: string; code: string }[],
-) =>
-  new ProblemError(422, 'rule_refused', 'Refused by a program rule', {
-    detail: `${rule}: ${en}`,
-    rule,
-    messageFr: `${rule} : ${fr}`,
-    ...(errors ? { errors } : {}),
-  });
 
 /** Every problem of a list at once (C4, S2, submission): the first one's rule, all of them as fields. */
 function refuseAll(problems: RuleProblem[], fieldPrefix = 'body.') {
@@ -1137,12 +1125,7 @@ export async function closeInError(
 
 type WorklistScope = { ssm: boolean; organizationId: string };
 
-function inBucket(
-  bucket: AssessmentWorklistBucket,
-  r: WorklistRow,
-  scope: WorklistScope,
-  aged: boolean,
-): boolean {
+function inBucket(bucket: AssessmentBucket, r: WorklistRow, scope: WorklistScope, aged: boolean): boolean {
   const a = r.assessment;
   const held = a.holderOrganizationId === scope.organizationId;
   const open = a.status === 'in_progress';
@@ -1175,19 +1158,19 @@ function inBucket(
 export async function assessmentWorklist(
   deps: AssessmentDeps,
   ctx: RequestContext,
-  bucket: AssessmentWorklistBucket,
+  bucket: AssessmentBucket,
 ): Promise<z.infer<typeof assessmentWorklistSchema>> {
   const rows = await listWorklistRows(deps.db, clientVisibility(ctx.actor), ['in_progress', 'submitted']);
   const today = torontoDate(deps.now());
   const scope = { ssm: ctx.actor.organizationKind === 'ssm', organizationId: ctx.actor.organizationId };
   const placed = rows.map((r) => {
     const age = ageing(torontoDate(r.assessment.createdAt), today);
-    return { r, age, buckets: WORKLIST_BUCKETS.filter((b) => inBucket(b, r, scope, age.state === 'aged')) };
+    return { r, age, buckets: ASSESSMENT_BUCKETS.filter((b) => inBucket(b, r, scope, age.state === 'aged')) };
   });
   const items = placed.filter((p) => p.buckets.includes(bucket));
   await deps.db.transaction((tx) => audit(tx, ctx, 'read', 'assessment_worklist', bucket));
   return {
-    buckets: WORKLIST_BUCKETS.map((b) => ({
+    buckets: ASSESSMENT_BUCKETS.map((b) => ({
       bucket: b,
       count: placed.filter((p) => p.buckets.includes(b)).length,
     })),

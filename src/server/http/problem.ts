@@ -50,6 +50,27 @@ export const invalid = (field: string, message: string, code = 'invalid') =>
     errors: [{ field, message, code }],
   });
 
+/**
+ * A business-rule refusal: 422 naming the rule, in English and French (`F6: needs SSM
+ * pre-approval`), with the fields at fault when there are any.
+ */
+export const refuse = (
+  rule: string,
+  en: string,
+  fr: string,
+  errors?: { field: string; message: string; code: string }[],
+) =>
+  new ProblemError(422, 'rule_refused', 'Refused by a program rule', {
+    detail: `${rule}: ${en}`,
+    rule,
+    messageFr: `${rule} : ${fr}`,
+    ...(errors ? { errors } : {}),
+  });
+
+/** A rule refusal about one field. */
+export const refuseField = (rule: string, field: string, code: string, en: string, fr: string) =>
+  refuse(rule, en, fr, [{ field, message: `${rule}: ${en}`, code }]);
+
 /** Standard error responses every route documents, so the OpenAPI covers them too. */
 export const problemResponses = {
   400: problemSchema,

@@ -59,7 +59,7 @@ import type { ReferralBarriers, ReferralScreening } from '../../db/schema.js';
 import { audit } from '../audit/record.js';
 import { PersonalDataKey } from '../clients/personal-data.js';
 import type { RequestContext } from '../http/context.js';
-import { conflict, forbidden, invalid, notFound, ProblemError } from '../http/problem.js';
+import { conflict, forbidden, invalid, notFound, ProblemError, refuse, refuseField } from '../http/problem.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
 import type {
   appointmentBody,
@@ -108,23 +108,6 @@ async function noteKey(deps: ReferralDeps, clientId: string): Promise<PersonalDa
   return PersonalDataKey.open(deps.crypto, clientId, await findWrappedKey(deps.db, clientId));
 }
 type RankedView = z.infer<typeof rankedProviderSchema>;
-
-const refuse = (
-  rule: string,
-  en: string,
-  fr: string,
-  errors?: { field: string; message: string; code: string }[],
-) =>
-  new ProblemError(422, 'rule_refused', 'Refused by a program rule', {
-    detail: `${rule}: ${en}`,
-    rule,
-    messageFr: `${rule} : ${fr}`,
-    ...(errors ? { errors } : {}),
-  });
-
-/** A rule refusal about one field: 422 with the rule and both languages, pointing at the field. */
-const refuseField = (rule: string, field: string, code: string, en: string, fr: string) =>
-  refuse(rule, en, fr, [{ field, message: `${rule}: ${en}`, code }]);
 
 type ScreeningAnswersInput = z.infer<typeof screeningAnswersBody>;
 
