@@ -59,7 +59,15 @@ import type { ReferralBarriers, ReferralScreening } from '../../db/schema.js';
 import { audit } from '../audit/record.js';
 import { PersonalDataKey } from '../clients/personal-data.js';
 import type { RequestContext } from '../http/context.js';
-import { conflict, forbidden, invalid, notFound, ProblemError, refuse, refuseField } from '../http/problem.js';
+import {
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  ProblemError,
+  refuse,
+  refuseField,
+} from '../http/problem.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
 import type {
   appointmentBody,
