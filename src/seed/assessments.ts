@@ -246,8 +246,9 @@ export async function seedAssessments(
   // Submitted: M1, the SLD (case-managed), M2, the caseworker, then the stream (C8).
   const done = await start(eo, submitted.id, at(9, 0));
   await verifyAssessmentIdentity(deps, eo, done, photoId);
-  await answer(deps, eo, done, { answers: answersFor(factsOf(submitted), ['m1', 'm2']) });
+  await answer(deps, eo, done, { answers: answersFor(factsOf(submitted), ['m1']) });
   await setServiceLevel(deps, eo, done, { level: 'case_managed', indicators: [], rationale: null });
+  await answer(deps, eo, done, { answers: answersFor(factsOf(submitted), ['m2']) });
   clock = at(9, 50);
   await submitAssessment(deps, eo, done);
   created++;

@@ -71,11 +71,17 @@ async function started(as: Session, clientId: string) {
 /** An EO CA with M1 and M2 answered, identity seen and case-managed: ready to submit. */
 async function readyToSubmit(as: Session, clientId: string) {
   const ca = await started(as, clientId);
-  await ok(world, as, 'PATCH', `/api/assessments/${ca.id}/answers`, { answers: completeAnswers(ADULT) });
+  await ok(world, as, 'PATCH', `/api/assessments/${ca.id}/answers`, {
+    answers: completeAnswers(ADULT, ['m1']),
+  });
   await ok(world, as, 'PUT', `/api/assessments/${ca.id}/identity`, PHOTO_ID);
-  return ok(world, as, 'PUT', `/api/assessments/${ca.id}/service-level`, {
+  await ok(world, as, 'PUT', `/api/assessments/${ca.id}/service-level`, {
     level: 'case_managed',
     indicators: [],
+  });
+  // S4: Module 2 once the client is case-managed.
+  return ok(world, as, 'PATCH', `/api/assessments/${ca.id}/answers`, {
+    answers: completeAnswers(ADULT, ['m2']),
   });
 }
 
@@ -295,6 +301,13 @@ describe('EO flow (C6, S3)', () => {
     });
     expect(noWhy.statusCode).toBe(422);
     expect(problem(noWhy).rule).toBe('S3');
+    // S4: no Module 2 before the client is case-managed.
+    const tooSoon = await call(me, 'PATCH', `/api/assessments/${ca.id}/answers`, {
+      answers: { 'employment.status': 'unemployed' },
+    });
+    expect(tooSoon.statusCode).toBe(422);
+    expect(problem(tooSoon)).toMatchObject({ rule: 'S4' });
+    expect(problem(tooSoon).errors![0]!.field).toBe('answers.employment.status');
     await ok(world, me, 'PUT', `/api/assessments/${ca.id}/service-level`, {
       level: 'case_managed',
       indicators: [],

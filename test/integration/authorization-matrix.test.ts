@@ -227,9 +227,10 @@ async function placeAssessments() {
   ids.caOpen = await startedCa(p1, await caClient(p1, 'Open'));
   const ready = async (label: string) => {
     const id = await startedCa(p1, await caClient(p1, label));
-    await succeed(world, p1, 'PATCH', url(id, 'answers'), { answers: completeAnswers(ADULT) });
+    await succeed(world, p1, 'PATCH', url(id, 'answers'), { answers: completeAnswers(ADULT, ['m1']) });
     await succeed(world, p1, 'PUT', url(id, 'identity'), PHOTO_ID);
     await succeed(world, p1, 'PUT', url(id, 'service-level'), { level: 'case_managed', indicators: [] });
+    await succeed(world, p1, 'PATCH', url(id, 'answers'), { answers: completeAnswers(ADULT, ['m2']) });
     return id;
   };
   ids.caReady = await ready('Ready');

@@ -58,11 +58,16 @@ describe('segmentation configuration (C8)', () => {
         sin: syntheticSin(9_300_001),
       });
       const ca = (await startAssessment(world, me, clientId)).json() as Detail;
-      await ok(world, me, 'PATCH', `/api/assessments/${ca.id}/answers`, { answers: completeAnswers(ADULT) });
+      await ok(world, me, 'PATCH', `/api/assessments/${ca.id}/answers`, {
+        answers: completeAnswers(ADULT, ['m1']),
+      });
       await ok(world, me, 'PUT', `/api/assessments/${ca.id}/identity`, PHOTO_ID);
       await ok(world, me, 'PUT', `/api/assessments/${ca.id}/service-level`, {
         level: 'case_managed',
         indicators: [],
+      });
+      await ok(world, me, 'PATCH', `/api/assessments/${ca.id}/answers`, {
+        answers: completeAnswers(ADULT, ['m2']),
       });
       const done = await ok(world, me, 'POST', `/api/assessments/${ca.id}/submit`);
       expect(done.segmentation).toMatchObject({

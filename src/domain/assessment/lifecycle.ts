@@ -5,9 +5,10 @@
  * the same ageing and missing parts.
  */
 import { moduleComplete, sectionProgress } from './answers.js';
-import type { QuestionBank } from './question-bank.js';
+import { sectionsOf, type QuestionBank } from './question-bank.js';
 import type {
   AgeingState,
+  AnswerValue,
   Answers,
   AssessmentFacts,
   AssessmentFlow,
@@ -160,4 +161,33 @@ export function referralProblems(input: ReferralInput): RuleProblem[] {
 /** C6: convenient for screens that only need a yes/no. */
 export function module1Complete(bank: QuestionBank, answers: Answers, facts: AssessmentFacts): boolean {
   return moduleComplete(bank, answers, facts, 'm1');
+}
+
+/**
+ * S4, C6: Module 2 is asked of case-managed clients only, by the provider once it has set the
+ * service level. Answers to it before then, or for a self-directed or service-pending client, are
+ * refused (clearing one, with null, is always allowed).
+ */
+export function module2Problems(
+  bank: QuestionBank,
+  patch: Record<string, AnswerValue | null>,
+  serviceLevel: ServiceLevel | null,
+): RuleProblem[] {
+  if (serviceLevel === 'case_managed') return [];
+  const module2 = new Set(sectionsOf(bank, 'm2').flatMap((s) => s.questions.map((q) => q.id)));
+  return Object.entries(patch)
+    .filter(([id, value]) => value !== null && module2.has(id))
+    .map(([id]) => ({
+      rule: 'S4',
+      field: `answers.${id}`,
+      code: 'module2_needs_case_managed',
+      en:
+        serviceLevel === null
+          ? 'Module 2 comes after the service level: set case-managed service first.'
+          : 'Module 2 is only for case-managed clients; a self-directed or service-pending client has no Module 2.',
+      fr:
+        serviceLevel === null
+          ? 'Le module 2 suit la détermination du niveau de service : choisissez d’abord les services avec gestion de cas.'
+          : 'Le module 2 s’adresse seulement aux clients avec gestion de cas; un client en services autonomes ou en attente de service n’a pas de module 2.',
+    }));
 }

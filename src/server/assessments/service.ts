@@ -12,6 +12,7 @@ import {
   eligibilityFromAnswers,
   mayCancel,
   mergeAnswers,
+  module2Problems,
   needsReconfirmation,
   questionBank,
   moduleProgress,
@@ -669,6 +670,8 @@ export async function answer(
   const facts = factsOf(row.client, torontoDate(deps.now()));
   const existing = answersOf(key, row.assessment.answersSealed);
   const patch = input.answers as Record<string, AnswerValue | null>;
+  const early = module2Problems(bank, patch, row.assessment.serviceLevel);
+  if (early.length) throw refuseAll(early, '');
   const merged = mergeAnswers(bank, existing, patch, facts);
   const problems = validateAnswers(bank, patch, merged, facts);
   if (problems.length) {

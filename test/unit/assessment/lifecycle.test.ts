@@ -8,6 +8,7 @@ import {
   mayCancel,
   mayCloseInError,
   mayEdit,
+  module2Problems,
   referralProblems,
   submissionProblems,
 } from '../../../src/domain/assessment/index.js';
@@ -133,5 +134,25 @@ describe('referral by SA (C6)', () => {
       'sections.demographic',
       'sections.supports',
     ]);
+  });
+});
+
+describe('Module 2 only once case-managed (S4, C6)', () => {
+  const patch = { 'administrative.lives_in_ontario': true, 'employment.status': 'unemployed' } as const;
+
+  it('S4: a Module 2 answer before the service level is set is refused, naming the question', () => {
+    const problems = module2Problems(bank, patch, null);
+    expect(problems.map((p) => [p.rule, p.field])).toEqual([['S4', 'answers.employment.status']]);
+    expect(problems[0]!.en).toMatch(/service level/);
+  });
+
+  it('S4: a self-directed or service-pending client has no Module 2', () => {
+    for (const level of ['self_directed', 'service_pending'] as const)
+      expect(module2Problems(bank, patch, level).map((p) => p.field)).toEqual(['answers.employment.status']);
+  });
+
+  it('S4: a case-managed client answers Module 2; clearing an answer is always allowed', () => {
+    expect(module2Problems(bank, patch, 'case_managed')).toEqual([]);
+    expect(module2Problems(bank, { 'employment.status': null }, null)).toEqual([]);
   });
 });
