@@ -78,7 +78,7 @@ import {
   userDisplayName,
 } from '../../db/repositories/referrals.js';
 import type { IdentityDetail } from '../../db/schema.js';
-import { audit } from '../audit/record.js';
+import { audit, auditEach } from '../audit/record.js';
 import { PersonalDataKey } from '../clients/personal-data.js';
 import type { RequestContext } from '../http/context.js';
 import { conflict, forbidden, invalid, notFound, ProblemError, refuse } from '../http/problem.js';
@@ -1359,7 +1359,16 @@ export async function revokeConsent(
 /** C3: the SSM's queue of revocations to act on. */
 export async function listConsentRevocations(deps: AssessmentDeps, ctx: RequestContext) {
   const rows = await listRevocations(deps.db, ctx.actor.catchmentId);
-  await deps.db.transaction((tx) => audit(tx, ctx, 'read', 'consent_revocation', null));
+  // Each revocation shown names a person and their written notice: one audit entry per client (C3).
+  await deps.db.transaction((tx) =>
+    auditEach(
+      tx,
+      ctx,
+      'read',
+      'consent_revocation',
+      rows.map((r) => ({ entityId: r.revocation.id, clientId: r.revocation.clientId })),
+    ),
+  );
   return rows.map((r) => revocationView(deps, r));
 }
 

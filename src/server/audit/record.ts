@@ -23,3 +23,25 @@ export function audit(
     },
   ]);
 }
+
+/** One entry per record a list showed, so each person's audit trail says who saw them (one append). */
+export function auditEach(
+  q: Queryable,
+  ctx: RequestContext,
+  action: AuditAction,
+  entityType: string,
+  records: { entityId: string; clientId: string | null }[],
+): Promise<void> {
+  return appendAudit(
+    q,
+    records.map((r) => ({
+      actorUserId: ctx.actor.userId,
+      actorOrganizationId: ctx.actor.organizationId,
+      action,
+      entityType,
+      entityId: r.entityId,
+      clientId: r.clientId,
+      requestId: ctx.requestId,
+    })),
+  );
+}
