@@ -554,6 +554,20 @@ describe('C3: consent', () => {
   });
 });
 
+describe('E1–E6 at submission', () => {
+  it('E1: an answer changed after the level was set that closes case-managed service stops the submission', async () => {
+    const me = world.as.provider_caseworker;
+    const ca = await readyToSubmit(me, await client(me, { sin: nextSin() }));
+    await ok(world, me, 'PATCH', `/api/assessments/${ca.id}/answers`, {
+      answers: { 'administrative.lives_in_ontario': false },
+    });
+    const res = await call(me, 'POST', `/api/assessments/${ca.id}/submit`);
+    expect(res.statusCode).toBe(422);
+    expect(problem(res).rule).toBe('E1');
+    expect(problem(res).detail).toMatch(/self-directed/i);
+  });
+});
+
 describe('C11: a submitted assessment is never changed', () => {
   it('the API refuses answers, identity, service level and cancel with C11', async () => {
     const me = world.as.provider_caseworker;

@@ -950,9 +950,6 @@ export async function submitAssessment(deps: AssessmentDeps, ctx: RequestContext
     serviceLevel: a.serviceLevel,
   });
   if (problems.length) throw refuseAll(problems);
-  const model = segmentationModel(deps.segmentation.modelId);
-  if (!model) throw new Error(`segmentation model ${deps.segmentation.modelId} is not registered`);
-  const segmentation = model.segment({ answers, facts }, deps.segmentation.thresholds);
   const eligibility = eligibilityFromAnswers({
     answers,
     dateOfBirth: row.client.dateOfBirth,
@@ -960,6 +957,20 @@ export async function submitAssessment(deps: AssessmentDeps, ctx: RequestContext
     hasSin: row.client.sinIndex !== null,
     sinTemporary: row.client.sinTemporary,
   });
+  // E1–E6: an answer changed since the level was set may have closed case-managed service.
+  const level = a.serviceLevel ?? 'case_managed'; // set: submissionProblems refused it otherwise
+  const closed = checkServiceLevel({
+    level,
+    saClient: row.client.saProgram !== null,
+    actorKind: 'provider',
+    indicators: a.serviceLevelIndicators as SelfDirectedIndicator[],
+    rationale: key.openText(RATIONALE_FIELD, a.serviceLevelRationaleSealed),
+    eligibility,
+  }).filter((p) => p.rule.startsWith('E'));
+  if (closed.length) throw refuseAll(closed);
+  const model = segmentationModel(deps.segmentation.modelId);
+  if (!model) throw new Error(`segmentation model ${deps.segmentation.modelId} is not registered`);
+  const segmentation = model.segment({ answers, facts }, deps.segmentation.thresholds);
   return change(deps, ctx, row, (tx, now) =>
     changeInProgress(
       tx,
