@@ -108,7 +108,7 @@ function SummaryDetails({ detail }: { detail: AssessmentDetail }) {
         ) : null}
         <dt>{t('assessments.fields.started')}</dt>
         <dd>
-          {fmt.date(detail.startedAt)}{' '}
+          {fmt.dateTime(detail.startedAt)}{' '}
           <span className="tag--muted">
             ({t('assessments.summary.ageDays', { count: detail.ageing.days })})
           </span>
@@ -116,7 +116,7 @@ function SummaryDetails({ detail }: { detail: AssessmentDetail }) {
         {detail.submittedAt ? (
           <>
             <dt>{t('assessments.fields.submitted')}</dt>
-            <dd>{fmt.date(detail.submittedAt)}</dd>
+            <dd>{fmt.dateTime(detail.submittedAt)}</dd>
           </>
         ) : null}
       </dl>
