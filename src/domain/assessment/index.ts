@@ -10,3 +10,5 @@ export * from './lifecycle.js';
 export * from './readiness.js';
 export * from './segmentation/index.js';
 export * from './banks/index.js';
+export * from './worklist.js';
+export * from './actions.js';

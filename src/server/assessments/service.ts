@@ -11,6 +11,8 @@ import {
   CURRENT_QUESTION_BANK_VERSION,
   eligibilityFromAnswers,
   mayCancel,
+  allowedActions,
+  assessmentBucketsOf,
   mergeAnswers,
   module2Problems,
   needsReconfirmation,
@@ -67,7 +69,6 @@ import {
   transitionRevocation,
   type AssessmentRow,
   type VisibleAssessment,
-  type WorklistRow,
 } from '../../db/repositories/assessments.js';
 import { ensureShare, findVisibleClient } from '../../db/repositories/clients.js';
 import { findOrganization } from '../../db/repositories/organizations.js';
@@ -104,11 +105,7 @@ import type {
   assessmentWorklistSchema,
   consentReadingBody,
 } from './schemas.js';
-import {
-  ASSESSMENT_BUCKETS,
-  type AssessmentAction,
-  type AssessmentBucket,
-} from '../../domain/assessment/types.js';
+import { ASSESSMENT_BUCKETS, type AssessmentBucket } from '../../domain/assessment/types.js';
 
 /** What the segmentation runs with (C8): the configured model and stream thresholds. */
 export interface SegmentationSettings {
@@ -181,6 +178,21 @@ function keyOf(deps: AssessmentDeps, clientId: string, wrappedKey: Buffer | null
 function answersOf(key: PersonalDataKey, sealed: Buffer | null): Answers {
   const text = key.openText(ANSWERS_FIELD, sealed);
   return text ? (JSON.parse(text) as Answers) : {};
+}
+
+/** E1–E6 from the answers and the client record (SIN held, 900-series) on the day. */
+function eligibilityOf(
+  client: Pick<VisibleAssessment['client'], 'dateOfBirth' | 'sinIndex' | 'sinTemporary'>,
+  answers: Answers,
+  today: string,
+) {
+  return eligibilityFromAnswers({
+    answers,
+    dateOfBirth: client.dateOfBirth,
+    today,
+    hasSin: client.sinIndex !== null,
+    sinTemporary: client.sinTemporary,
+  });
 }
 
 /** Age on the Toronto date and whether the client receives OW or ODSP: what conditions may read. */
@@ -262,35 +274,6 @@ const mayAssign = (ctx: RequestContext) => hasPermission(ctx.actor, 'assessment.
 const isHolder = (ctx: RequestContext, a: AssessmentRow) =>
   a.holderOrganizationId === ctx.actor.organizationId;
 
-function actionsFor(
-  ctx: RequestContext,
-  a: AssessmentRow,
-  consent: { active: boolean; needsReconfirmation: boolean },
-  submittable: boolean,
-): AssessmentAction[] {
-  const actions: AssessmentAction[] = [];
-  const kind = ctx.actor.organizationKind;
-  if (a.status === 'in_progress') {
-    if (isHolder(ctx, a) && mayConduct(ctx)) {
-      actions.push('confirm_consent');
-      if (consent.active && !consent.needsReconfirmation) {
-        actions.push('answer', 'verify_identity');
-        // S2: an SA caseworker cannot answer the service level question.
-        if (kind !== 'sa_office') actions.push('set_service_level');
-        if (a.flow === 'sa' && !a.referralId && kind === 'sa_office') actions.push('refer');
-        actions.push('assign_caseworker');
-        if (submittable) actions.push('submit');
-      }
-      actions.push('cancel');
-      if (kind === 'provider') actions.push('reassign_to_ssm');
-    }
-    if (mayConduct(ctx) || mayAssign(ctx)) actions.push('add_note');
-    if (isHolder(ctx, a) && mayAssign(ctx)) actions.push('assign_provider');
-  }
-  if (a.status === 'submitted' && isHolder(ctx, a) && mayConduct(ctx)) actions.push('close_in_error');
-  return actions;
-}
-
 function identityView(a: AssessmentRow, byName: string | null): AssessmentDetail['identity'] {
   if (!a.identityMethod || !a.identityVerifiedAt) return null;
   const detail: Record<string, unknown> = { ...(a.identityDetail ?? {}) };
@@ -340,15 +323,7 @@ async function detailOf(
   const answers = answersOf(key, a.answersSealed);
   const facts = factsOf(c, today);
   const progress = sectionProgress(bank, answers, facts);
-  const eligibility =
-    a.eligibility ??
-    eligibilityFromAnswers({
-      answers,
-      dateOfBirth: c.dateOfBirth,
-      today,
-      hasSin: c.sinIndex !== null,
-      sinTemporary: c.sinTemporary,
-    });
+  const eligibility = a.eligibility ?? eligibilityOf(c, answers, today);
   const needs = a.status === 'in_progress' && consent.active && reconfirmationNeeded(consent, ctx, today);
   const identityVerified = a.identityVerifiedAt !== null;
   const submittable =
@@ -361,7 +336,18 @@ async function detailOf(
       identityVerified,
       serviceLevel: a.serviceLevel,
     }).length === 0;
-  const actions = actionsFor(ctx, a, { active: consent.active, needsReconfirmation: needs }, submittable);
+  const actions = allowedActions({
+    status: a.status,
+    flow: a.flow,
+    referred: a.referralId !== null,
+    holder: isHolder(ctx, a),
+    actorKind: ctx.actor.organizationKind,
+    conducts: mayConduct(ctx),
+    assigns: mayAssign(ctx),
+    consentActive: consent.active,
+    needsReconfirmation: needs,
+    submittable,
+  });
   const assignableCaseworkers = actions.includes('assign_caseworker')
     ? await caseworkersOf(deps.db, a.holderOrganizationId)
     : [];
@@ -769,13 +755,7 @@ export async function setServiceLevel(
   const today = torontoDate(deps.now());
   const key = keyOf(deps, row.assessment.clientId, row.wrappedKey);
   const answers = answersOf(key, row.assessment.answersSealed);
-  const eligibility = eligibilityFromAnswers({
-    answers,
-    dateOfBirth: row.client.dateOfBirth,
-    today,
-    hasSin: row.client.sinIndex !== null,
-    sinTemporary: row.client.sinTemporary,
-  });
+  const eligibility = eligibilityOf(row.client, answers, today);
   const problems = checkServiceLevel({
     level: input.level,
     saClient: row.client.saProgram !== null,
@@ -950,13 +930,7 @@ export async function submitAssessment(deps: AssessmentDeps, ctx: RequestContext
     serviceLevel: a.serviceLevel,
   });
   if (problems.length) throw refuseAll(problems);
-  const eligibility = eligibilityFromAnswers({
-    answers,
-    dateOfBirth: row.client.dateOfBirth,
-    today,
-    hasSin: row.client.sinIndex !== null,
-    sinTemporary: row.client.sinTemporary,
-  });
+  const eligibility = eligibilityOf(row.client, answers, today);
   // E1–E6: an answer changed since the level was set may have closed case-managed service.
   const level = a.serviceLevel ?? 'case_managed'; // set: submissionProblems refused it otherwise
   const closed = checkServiceLevel({
@@ -1137,34 +1111,6 @@ export async function closeInError(
 // ---------------------------------------------------------------------------------------------
 // Worklist
 
-type WorklistScope = { ssm: boolean; organizationId: string };
-
-function inBucket(bucket: AssessmentBucket, r: WorklistRow, scope: WorklistScope, aged: boolean): boolean {
-  const a = r.assessment;
-  const held = a.holderOrganizationId === scope.organizationId;
-  const open = a.status === 'in_progress';
-  switch (bucket) {
-    case 'in_progress':
-      return open && held;
-    case 'referred':
-      // C6: reached the holder through a referral (for the SSM: referred to it, awaiting a provider).
-      return open && held && a.referralId !== null;
-    case 'aged':
-      return open && held && aged;
-    case 'service_pending':
-      // S5: the provider at capacity consults SSM intake at once: intake sees every one in the catchment.
-      return open && a.serviceLevel === 'service_pending' && (scope.ssm || held);
-    case 'returned_to_ssm':
-      return (
-        open &&
-        a.returnedToSsmAt !== null &&
-        (scope.ssm ? held : a.returnedByOrganizationId === scope.organizationId && !held)
-      );
-    case 'submitted':
-      return a.status === 'submitted' && (scope.ssm || held);
-  }
-}
-
 /**
  * The actor's CAs by bucket: counts of every bucket, the items of one. Buckets overlap (an aged CA
  * is also in progress); `aged` ones (120 days, C9/S4) may be cancelled.
@@ -1179,7 +1125,7 @@ export async function assessmentWorklist(
   const scope = { ssm: ctx.actor.organizationKind === 'ssm', organizationId: ctx.actor.organizationId };
   const placed = rows.map((r) => {
     const age = ageing(torontoDate(r.assessment.createdAt), today);
-    return { r, age, buckets: ASSESSMENT_BUCKETS.filter((b) => inBucket(b, r, scope, age.state === 'aged')) };
+    return { r, age, buckets: assessmentBucketsOf({ ...r.assessment, ageDays: age.days }, scope) };
   });
   const items = placed.filter((p) => p.buckets.includes(bucket));
   await deps.db.transaction((tx) => audit(tx, ctx, 'read', 'assessment_worklist', bucket));
