@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Locale } from './types.js';
+import { torontoDate } from '../../src/domain/calendar/iso-date.js';
 
 const intlLocale = (locale: string) => (locale === 'fr' ? 'fr-CA' : 'en-CA');
 
@@ -51,11 +52,12 @@ export function organizationName(org: { name: string; nameFr: string | null }, l
   return locale === 'fr' && org.nameFr ? org.nameFr : org.name;
 }
 
-/** Today's date in the browser's time zone, as YYYY-MM-DD. */
+/**
+ * Today in Ontario, as YYYY-MM-DD: the date the server checks against (ages, "not in the future",
+ * ID expiry). The browser's own zone would be a day ahead in the evening for anyone set to UTC.
+ */
 export function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return torontoDate(new Date());
 }
 
 export function useFormatters() {
