@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticSin } from '../../src/seed/people.js';
 import { DEMO_PASSWORD, demoEmail } from '../../src/seed/network.js';
 import {
+  createClientThroughApi,
   expectAccessible,
   openPage,
   setLanguage,
@@ -26,13 +27,6 @@ beforeAll(async () => {
 });
 afterAll(() => running?.stop());
 
-interface Me {
-  csrfToken: string;
-}
-interface Catchment {
-  regions: { id: string; code: string }[];
-}
-
 // Fresh synthetic, Luhn-valid SINs (not 900-series): far from the demo seed's numbering.
 let sinIndex = 8_100_001;
 const freshSin = () => {
@@ -40,29 +34,19 @@ const freshSin = () => {
   return syntheticSin(sinIndex++);
 };
 
-/** Setup through the API with the signed-in caseworker's session: an Ontario Works client. */
-async function createSaClient(page: Page, givenName: string, familyName: string): Promise<string> {
-  const me = (await (await page.request.get('/api/auth/me')).json()) as Me;
-  const catchment = (await (await page.request.get('/api/catchment')).json()) as Catchment;
-  const windsor = catchment.regions.find((r) => r.code === 'windsor-essex');
-  const response = await page.request.post('/api/clients', {
-    headers: { 'X-CSRF-Token': me.csrfToken },
-    data: {
-      legalGivenName: givenName,
-      legalFamilyName: familyName,
-      dateOfBirth: '1988-09-21',
-      sin: freshSin(),
-      phone: '519-555-0182',
-      preferredContactMethod: 'phone',
-      language: 'en',
-      specializedPopulations: { newcomer: 'no' },
-      socialAssistance: { program: 'ow', samsMemberId: '40028811' },
-      regionId: windsor?.id ?? null,
-    },
+/** An Ontario Works client of the signed-in SA caseworker, with a fresh SIN. */
+const createSaClient = (page: Page, givenName: string, familyName: string) =>
+  createClientThroughApi(page, {
+    legalGivenName: givenName,
+    legalFamilyName: familyName,
+    dateOfBirth: '1988-09-21',
+    sin: freshSin(),
+    phone: '519-555-0182',
+    preferredContactMethod: 'phone',
+    language: 'en',
+    specializedPopulations: { newcomer: 'no' },
+    socialAssistance: { program: 'ow', samsMemberId: '40028811' },
   });
-  expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
 
 const fieldId = (questionId: string) => `q-${questionId.replace(/\./g, '-')}`;
 

@@ -144,3 +144,23 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('sign-out').click();
   await page.locator('#email').waitFor();
 }
+
+/** Sends a write with the signed-in session's CSRF token, as the web app does. */
+export async function apiPost(page: Page, url: string, data: unknown) {
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  return page.request.post(url, { headers: { 'X-CSRF-Token': me.csrfToken }, data });
+}
+
+/**
+ * Setup through the API with the signed-in user's session: a client (in the Windsor-Essex region
+ * unless the record says otherwise). Returns the new client's id.
+ */
+export async function createClientThroughApi(page: Page, record: Record<string, unknown>): Promise<string> {
+  const catchment = (await (await page.request.get('/api/catchment')).json()) as {
+    regions: { id: string; code: string }[];
+  };
+  const windsor = catchment.regions.find((r) => r.code === 'windsor-essex');
+  const response = await apiPost(page, '/api/clients', { regionId: windsor?.id ?? null, ...record });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}

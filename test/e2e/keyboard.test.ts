@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../src/seed/network.js';
 import { syntheticSin } from '../../src/seed/people.js';
-import { openPage, signIn, startPathways, type Running } from './harness.js';
+import { apiPost, createClientThroughApi, openPage, signIn, startPathways, type Running } from './harness.js';
 
 /** Keyboard only: reach the fields with Tab, see where focus is, submit with Enter. */
 
@@ -62,29 +62,21 @@ describe('keyboard operation', () => {
     const { page, problems } = await openPage(running);
     await signIn(page, demoEmail('provider_caseworker'), DEMO_PASSWORD, 'en');
     // Setup through the API: a client of this provider with consent given (C3).
-    const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
-    const headers = { 'X-CSRF-Token': me.csrfToken };
-    const client = await page.request.post('/api/clients', {
-      headers,
-      data: {
-        legalGivenName: 'Keyboard',
-        legalFamilyName: 'Onlyuser',
-        dateOfBirth: '1991-02-11',
-        sin: syntheticSin(8_300_017),
-        preferredContactMethod: 'phone',
-        phone: '519-555-0133',
-        language: 'en',
-        specializedPopulations: {},
-      },
+    const clientId = await createClientThroughApi(page, {
+      legalGivenName: 'Keyboard',
+      legalFamilyName: 'Onlyuser',
+      dateOfBirth: '1991-02-11',
+      sin: syntheticSin(8_300_017),
+      preferredContactMethod: 'phone',
+      phone: '519-555-0133',
+      language: 'en',
+      specializedPopulations: {},
     });
-    expect(client.status(), await client.text()).toBe(201);
-    const clientId = ((await client.json()) as { id: string }).id;
     const notice = (await (await page.request.get('/api/assessments/consent-notice')).json()) as {
       version: string;
     };
-    const started = await page.request.post(`/api/clients/${clientId}/assessments`, {
-      headers,
-      data: { consent: { given: true, channel: 'in_person', noticeVersion: notice.version } },
+    const started = await apiPost(page, `/api/clients/${clientId}/assessments`, {
+      consent: { given: true, channel: 'in_person', noticeVersion: notice.version },
     });
     expect(started.status(), await started.text()).toBe(201);
     const caId = ((await started.json()) as { id: string }).id;

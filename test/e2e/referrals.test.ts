@@ -1,7 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../src/seed/network.js';
-import { expectAccessible, openPage, signIn, signOut, startPathways, type Running } from './harness.js';
+import {
+  createClientThroughApi,
+  expectAccessible,
+  openPage,
+  signIn,
+  signOut,
+  startPathways,
+  type Running,
+} from './harness.js';
 
 /**
  * The referral path end to end (P1–P11), in each language: an SA caseworker refers a client to SSM
@@ -15,38 +23,21 @@ beforeAll(async () => {
 });
 afterAll(() => running?.stop());
 
-interface Me {
-  csrfToken: string;
-}
-interface Catchment {
-  regions: { id: string; code: string }[];
-}
-
 /** Setup through the API with the signed-in SA caseworker's session: the client to be referred. */
-async function createSaClient(page: Page, familyName: string, sin: string): Promise<string> {
-  const me = (await (await page.request.get('/api/auth/me')).json()) as Me;
-  const catchment = (await (await page.request.get('/api/catchment')).json()) as Catchment;
-  const windsor = catchment.regions.find((r) => r.code === 'windsor-essex');
-  const response = await page.request.post('/api/clients', {
-    headers: { 'X-CSRF-Token': me.csrfToken },
-    data: {
-      legalGivenName: 'Rania',
-      legalFamilyName: familyName,
-      dateOfBirth: '1990-03-14',
-      sin,
-      phone: '519-555-0147',
-      preferredContactMethod: 'phone',
-      language: 'other',
-      languageOther: 'Arabic',
-      // Newcomer and racialized: two providers serve both; only one offers service in Arabic (P4).
-      specializedPopulations: { newcomer: 'yes', racialized: 'yes' },
-      socialAssistance: { program: 'ow', samsMemberId: '40017723' },
-      regionId: windsor?.id ?? null,
-    },
+const createSaClient = (page: Page, familyName: string, sin: string) =>
+  createClientThroughApi(page, {
+    legalGivenName: 'Rania',
+    legalFamilyName: familyName,
+    dateOfBirth: '1990-03-14',
+    sin,
+    phone: '519-555-0147',
+    preferredContactMethod: 'phone',
+    language: 'other',
+    languageOther: 'Arabic',
+    // Newcomer and racialized: two providers serve both; only one offers service in Arabic (P4).
+    specializedPopulations: { newcomer: 'yes', racialized: 'yes' },
+    socialAssistance: { program: 'ow', samsMemberId: '40017723' },
   });
-  expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
 
 const referralIdFrom = (page: Page) => new URL(page.url()).pathname.split('/').pop() ?? '';
 
