@@ -26,7 +26,28 @@ import {
   type ServiceLevel,
   REVOCATION_STATES,
 } from '../domain/assessment/types.js';
+import {
+  CONFERENCE_STATUSES,
+  ICM_EVENT_KINDS,
+  NOTE_VISIBILITIES,
+  TASK_STATUSES,
+  type ConferenceChannel,
+  type ConferenceMessageKind,
+  type ContactChannel,
+  type IcmSide,
+} from '../domain/case-management/types.js';
 import type { ScreeningResult } from '../domain/eligibility/screening.js';
+import { CLOSURE_REASONS, type PlanPhase } from '../domain/plan/closure.js';
+import type { TrainingProgram } from '../domain/plan/training-referrals.js';
+import {
+  PLAN_ITEM_OUTCOMES,
+  PLAN_ITEM_STATUSES,
+  PLAN_STATUSES,
+  SUB_GOAL_KINDS,
+  type MinimumService,
+  type PlanEventKind,
+  type SignatureMethod,
+} from '../domain/plan/types.js';
 import type { WeeklyHours } from '../domain/organizations/sites.js';
 import type { SpecializedPopulationAnswers } from '../domain/people/specialized-populations.js';
 import type { ReferralSource } from '../domain/referral/pathways.js';
@@ -699,4 +720,473 @@ export const consentRevocations = pgTable(
     index('consent_revocations_catchment_state').on(t.catchmentId, t.state),
     index('consent_revocations_client').on(t.clientId),
   ],
+);
+
+// ───────────────────────────── Employment Action Plan (A1–A10) ─────────────────────────────
+
+export const planStatus = pgEnum('plan_status', PLAN_STATUSES);
+export const subGoalKind = pgEnum('sub_goal_kind', SUB_GOAL_KINDS);
+export const planItemStatus = pgEnum('plan_item_status', PLAN_ITEM_STATUSES);
+export const planItemOutcome = pgEnum('plan_item_outcome', PLAN_ITEM_OUTCOMES);
+export const closureReason = pgEnum('plan_closure_reason', CLOSURE_REASONS);
+
+export const planReferenceSeq = pgSequence('plan_reference_seq', { startWith: 1 });
+
+/**
+ * A1: one Employment Action Plan per submitted, segmented CA, and at most one open plan (draft,
+ * active or on hold) per client, both held by unique indexes so two caseworkers cannot race past
+ * them. A closed plan keeps its CA, so a returning client needs a new CA before a new plan.
+ * `revision` counts changes to the plan's content while it is a draft; the client signs one revision
+ * (A3) and activation needs the signature to be of the current one.
+ */
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull().unique(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    /** The provider delivering the plan. */
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    siteId: uuid('site_id').references(() => sites.id),
+    status: planStatus('status').notNull().default('draft'),
+    /** C8: copied from the CA's segmentation so caseloads filter on it without decrypting anything. */
+    stream: text('stream').$type<'A' | 'B' | 'C'>().notNull(),
+    revision: integer('revision').notNull().default(1),
+    summaryPrintedAt: timestamp('summary_printed_at', { withTimezone: true }),
+    summaryPrintedRevision: integer('summary_printed_revision'),
+    /** A3: the client's signature of the plan summary, before activation. */
+    signedOn: date('signed_on', { mode: 'string' }),
+    signatureMethod: text('signature_method').$type<SignatureMethod>(),
+    signatureRevision: integer('signature_revision'),
+    signatureRecordedAt: timestamp('signature_recorded_at', { withTimezone: true }),
+    signatureRecordedByUserId: uuid('signature_recorded_by_user_id').references(() => users.id),
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
+    activatedByUserId: uuid('activated_by_user_id').references(() => users.id),
+    /** A10 case 2: on hold while the client is in BJO, OJCP or LBS; the item that holds it. */
+    onHoldSince: timestamp('on_hold_since', { withTimezone: true }),
+    onHoldItemId: uuid('on_hold_item_id'),
+    /** A8: the two facts that move the phase; the monitoring issue records them. */
+    outcomeRecordedAt: timestamp('outcome_recorded_at', { withTimezone: true }),
+    finalCheckpointCompletedAt: timestamp('final_checkpoint_completed_at', { withTimezone: true }),
+    /** A10: the accepted training referral, when there is one. */
+    trainingProgram: text('training_program').$type<TrainingProgram>(),
+    trainingAcceptedOn: date('training_accepted_on', { mode: 'string' }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedByUserId: uuid('closed_by_user_id').references(() => users.id),
+    closureReason: closureReason('closure_reason'),
+    /** A9: the phase the plan was in when closed, which decided the reasons on offer. */
+    closedInPhase: text('closed_in_phase').$type<PlanPhase>(),
+    closureNoteSealed: bytea('closure_note_sealed'),
+    /** M11: closed without an outcome, or by any reason but Completion. */
+    earlyExit: boolean('early_exit'),
+    /** A10: KPI flags fixed at closure so later rule changes do not rewrite history. */
+    countsAsClientServed: boolean('counts_as_client_served'),
+    countsAsTrainingCompletion: boolean('counts_as_training_completion'),
+    successfulOutcome: boolean('successful_outcome'),
+    pbfPossible: boolean('pbf_possible').notNull().default(true),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('plans_one_open_per_client')
+      .on(t.clientId)
+      .where(sql`${t.status} <> 'closed'`),
+    uniqueIndex('plans_assessment').on(t.assessmentId),
+    index('plans_organization_status').on(t.organizationId, t.status),
+    index('plans_catchment_status').on(t.catchmentId, t.status),
+  ],
+);
+
+/** A2: the plan's two goals; the text is the client's own words, so it is sealed. */
+export const planGoals = pgTable(
+  'plan_goals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    ordinal: integer('ordinal').notNull(),
+    titleSealed: bytea('title_sealed'),
+    descriptionSealed: bytea('description_sealed'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('plan_goals_plan_ordinal').on(t.planId, t.ordinal),
+    check('plan_goals_two', sql`${t.ordinal} in (1, 2)`),
+  ],
+);
+
+/** A2/A4/R1: sub-goals of the eight kinds, under one of the two goals; added at any phase. */
+export const planSubGoals = pgTable(
+  'plan_sub_goals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    goalOrdinal: integer('goal_ordinal').notNull(),
+    kind: subGoalKind('kind').notNull(),
+    /** The plan's phase when it was added (A4: sub-goals may be added during monitoring). */
+    addedInPhase: text('added_in_phase').$type<PlanPhase>().notNull(),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('plan_sub_goals_plan_goal_kind').on(t.planId, t.goalOrdinal, t.kind),
+    check('plan_sub_goals_goal', sql`${t.goalOrdinal} in (1, 2)`),
+  ],
+);
+
+/**
+ * A2/A7: the SSM's catalogue of plan items per sub-goal kind. Each item names the minimum service it
+ * delivers (A7) and, for referrals to ministry-retained programs, which one (A10).
+ */
+export const planItemCatalogue = pgTable(
+  'plan_item_catalogue',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    code: text('code').notNull(),
+    subGoalKind: subGoalKind('sub_goal_kind').notNull(),
+    minimumService: text('minimum_service').$type<MinimumService>().notNull(),
+    trainingProgram: text('training_program').$type<TrainingProgram>(),
+    nameEn: text('name_en').notNull(),
+    nameFr: text('name_fr').notNull(),
+    descriptionEn: text('description_en').notNull().default(''),
+    descriptionFr: text('description_fr').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('plan_item_catalogue_code').on(t.catchmentId, t.code),
+    index('plan_item_catalogue_kind').on(t.catchmentId, t.subGoalKind),
+  ],
+);
+
+/**
+ * A2: a plan item, from the catalogue or a Custom Basic Plan item (its own title, sealed). Money is
+ * integer cents, never floating point.
+ */
+export const planItems = pgTable(
+  'plan_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    subGoalId: uuid('sub_goal_id')
+      .notNull()
+      .references(() => planSubGoals.id),
+    catalogueItemId: uuid('catalogue_item_id').references(() => planItemCatalogue.id),
+    customTitleSealed: bytea('custom_title_sealed'),
+    costCents: integer('cost_cents').notNull().default(0),
+    plannedStart: date('planned_start', { mode: 'string' }).notNull(),
+    plannedEnd: date('planned_end', { mode: 'string' }).notNull(),
+    actualEnd: date('actual_end', { mode: 'string' }),
+    status: planItemStatus('status').notNull().default('planned'),
+    outcome: planItemOutcome('outcome'),
+    addedInPhase: text('added_in_phase').$type<PlanPhase>().notNull(),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('plan_items_plan').on(t.planId),
+    index('plan_items_sub_goal').on(t.subGoalId),
+    check('plan_items_cost', sql`${t.costCents} >= 0`),
+    check('plan_items_dates', sql`${t.plannedEnd} >= ${t.plannedStart}`),
+    check(
+      'plan_items_catalogue_or_custom',
+      sql`(${t.catalogueItemId} is null) <> (${t.customTitleSealed} is null)`,
+    ),
+  ],
+);
+
+/** A4: every change to a plan, in order. Append-only (trigger). */
+export const planEvents = pgTable(
+  'plan_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    kind: text('kind').$type<PlanEventKind>().notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('plan_events_plan').on(t.planId, t.seq)],
+);
+
+// ───────────────────────────── Case management (J9, I2–I5) ─────────────────────────────
+
+export const noteVisibility = pgEnum('note_visibility', NOTE_VISIBILITIES);
+
+/** I4: the SSM's note templates (job aids) for consistent case notes across providers. */
+export const noteTemplates = pgTable(
+  'note_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    titleEn: text('title_en').notNull(),
+    titleFr: text('title_fr').notNull(),
+    bodyEn: text('body_en').notNull(),
+    bodyFr: text('body_fr').notNull(),
+    visibility: noteVisibility('visibility').notNull().default('internal'),
+    active: boolean('active').notNull().default(true),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('note_templates_catchment').on(t.catchmentId, t.active)],
+);
+
+/**
+ * J9/I2: case notes. Internal notes stay with the provider; shared notes are plan-item comments the
+ * client's SA caseworker reads (a check holds that they hang on an item). Bodies sealed; append-only
+ * (trigger): a correction is a new note.
+ */
+export const caseNotes = pgTable(
+  'case_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    visibility: noteVisibility('visibility').notNull(),
+    planId: uuid('plan_id').references(() => plans.id),
+    planItemId: uuid('plan_item_id').references(() => planItems.id),
+    templateId: uuid('template_id').references(() => noteTemplates.id),
+    /** Set when the note records a contact with the client ("no contact in N days" counts these). */
+    contactChannel: text('contact_channel').$type<ContactChannel>(),
+    bodySealed: bytea('body_sealed'),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    index('case_notes_client').on(t.clientId, t.seq),
+    index('case_notes_org_contact').on(t.organizationId, t.clientId, t.at),
+    check('case_notes_shared_on_item', sql`${t.visibility} = 'internal' or ${t.planItemId} is not null`),
+  ],
+);
+
+export const taskStatus = pgEnum('task_status', TASK_STATUSES);
+
+/** J9: a caseworker's tasks for a client, with a due date and an assignee. Titles sealed. */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    planItemId: uuid('plan_item_id').references(() => planItems.id),
+    titleSealed: bytea('title_sealed'),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    assigneeUserId: uuid('assignee_user_id')
+      .notNull()
+      .references(() => users.id),
+    status: taskStatus('status').notNull().default('open'),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    completedByUserId: uuid('completed_by_user_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('tasks_assignee_status').on(t.assigneeUserId, t.status, t.dueOn),
+    index('tasks_client').on(t.clientId, t.status),
+  ],
+);
+
+/**
+ * J9: which caseworker of a provider carries a client, assigned and reassigned by the lead. One
+ * current row per client and provider (partial unique index); ended rows are the history.
+ */
+export const caseloadAssignments = pgTable(
+  'caseload_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    caseworkerUserId: uuid('caseworker_user_id')
+      .notNull()
+      .references(() => users.id),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull(),
+    assignedByUserId: uuid('assigned_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('caseload_one_current')
+      .on(t.clientId, t.organizationId)
+      .where(sql`${t.endedAt} is null`),
+    index('caseload_caseworker')
+      .on(t.caseworkerUserId)
+      .where(sql`${t.endedAt} is null`),
+  ],
+);
+
+export const conferenceStatus = pgEnum('case_conference_status', CONFERENCE_STATUSES);
+
+export interface ConferenceParticipant {
+  organizationId: string;
+  userId: string | null;
+  side: IcmSide;
+}
+
+/**
+ * I4: a case conference about one client between SA, the provider and the SSM, requested by any of
+ * them by any channel. `firstResponseAt` (the first reply from another organization) is what K5's
+ * "responsiveness to ICM requests" measures.
+ */
+export const caseConferences = pgTable(
+  'case_conferences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    requestedByUserId: uuid('requested_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    requestedByOrganizationId: uuid('requested_by_organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    channel: text('channel').$type<ConferenceChannel>().notNull(),
+    topicSealed: bytea('topic_sealed'),
+    includeClient: boolean('include_client').notNull().default(false),
+    participants: jsonb('participants').$type<ConferenceParticipant[]>().notNull(),
+    status: conferenceStatus('status').notNull().default('requested'),
+    firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
+    firstResponseByOrganizationId: uuid('first_response_by_organization_id').references(
+      () => organizations.id,
+    ),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedByUserId: uuid('decided_by_user_id').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('case_conferences_client').on(t.clientId, t.requestedAt),
+    index('case_conferences_catchment_status').on(t.catchmentId, t.status),
+  ],
+);
+
+/** I4: what each party said in a case conference. Append-only (trigger); bodies sealed. */
+export const caseConferenceMessages = pgTable(
+  'case_conference_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id')
+      .notNull()
+      .references(() => caseConferences.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    authorOrganizationId: uuid('author_organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    kind: text('kind').$type<ConferenceMessageKind>().notNull(),
+    channel: text('channel').$type<ConferenceChannel>().notNull(),
+    bodySealed: bytea('body_sealed'),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('case_conference_messages_conference').on(t.conferenceId, t.seq)],
+);
+
+export const icmEventKind = pgEnum('icm_event_kind', ICM_EVENT_KINDS);
+
+/**
+ * I4: changes of caseworker or contact on either side, and plan milestones, recorded the moment they
+ * happen so the other side sees them at once. Details hold ids and codes only.
+ */
+export const icmEvents = pgTable(
+  'icm_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    kind: icmEventKind('kind').notNull(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('icm_events_client').on(t.clientId, t.seq)],
+);
+
+/** How far each user has read a client's ICM events, for the "new since you last looked" count. */
+export const icmEventReads = pgTable(
+  'icm_event_reads',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    seenSeq: bigint('seen_seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('icm_event_reads_user_client').on(t.userId, t.clientId)],
 );

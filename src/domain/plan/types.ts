@@ -29,3 +29,41 @@ export type PlanItemOutcome = (typeof PLAN_ITEM_OUTCOMES)[number];
 /** A3: how the client signed the plan summary before activation. */
 export const SIGNATURE_METHODS = ['wet_ink', 'electronic', 'verbal_recorded'] as const;
 export type SignatureMethod = (typeof SIGNATURE_METHODS)[number];
+
+/**
+ * A7: the minimum services every provider delivers, which the SSM's plan-item catalogue must cover.
+ * Each catalogue item names the one it delivers, so the SSM can see the network's coverage.
+ */
+export const MINIMUM_SERVICES = [
+  'assessment_and_referral',
+  'life_stabilization',
+  'career_exploration',
+  'employability_skills',
+  'job_development',
+  'financial_supports',
+  'specialized_services',
+  'skills_training_referral',
+  'job_retention',
+] as const;
+export type MinimumService = (typeof MINIMUM_SERVICES)[number];
+
+/**
+ * A4: every change to a plan is written to its history. Details hold ids, codes and amounts, never
+ * personal text (that is sealed on the rows themselves).
+ */
+export const PLAN_EVENT_KINDS = [
+  'created',
+  'goals_changed',
+  'sub_goal_added',
+  'item_added',
+  'item_changed',
+  'summary_printed',
+  'signature_recorded',
+  'activated',
+  'training_referral_recorded',
+  'put_on_hold',
+  'resumed',
+  'closed',
+  'caseworker_changed',
+] as const;
+export type PlanEventKind = (typeof PLAN_EVENT_KINDS)[number];
