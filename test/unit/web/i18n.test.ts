@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../../../web/src/i18n/en.json' with { type: 'json' };
-import fr from '../../../web/src/i18n/fr.json' with { type: 'json' };
+import { EN as en, FR as fr } from '../../../web/src/i18n/resources.js';
 import {
   ACCESSIBILITY_FEATURES,
   CLIENT_LANGUAGES,

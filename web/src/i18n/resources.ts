@@ -1,0 +1,13 @@
+/**
+ * The translations, one tree per language. Features with many strings keep them in their own files
+ * (`<feature>.<lang>.json`, under the `<feature>` key) so they can change without touching the rest.
+ */
+import caseworkEn from './casework.en.json' with { type: 'json' };
+import caseworkFr from './casework.fr.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
+import fr from './fr.json' with { type: 'json' };
+import plansEn from './plans.en.json' with { type: 'json' };
+import plansFr from './plans.fr.json' with { type: 'json' };
+
+export const EN = { ...en, plans: plansEn, casework: caseworkEn };
+export const FR = { ...fr, plans: plansFr, casework: caseworkFr };
