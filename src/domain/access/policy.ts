@@ -37,6 +37,16 @@ export const PERMISSIONS = [
   'assessment.assign',
   'consent.revoke',
   'consent.removal',
+  'plan.read',
+  'plan.write',
+  'plan_catalogue.manage',
+  'note_template.manage',
+  'case_note.read',
+  'case_note.write',
+  'task.work',
+  'caseload.read',
+  'caseload.assign',
+  'conference.take_part',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -79,6 +89,29 @@ export const GRANTS: Record<Permission, readonly Role[]> = {
   'consent.revoke': ['provider_caseworker', 'provider_lead', 'sa_caseworker', 'ssm_intake'],
   // C3: the SSM acknowledges a revocation and removes the person's information.
   'consent.removal': ['ssm_intake', 'ssm_admin'],
+  // I2: whoever may see the client sees its plans; SA caseworkers get the read-only shared view.
+  'plan.read': CLIENT_WORKERS,
+  // A1–A4: the provider builds, signs, activates, holds and closes the plan with the client.
+  'plan.write': ['provider_caseworker', 'provider_lead'],
+  // A7: the SSM keeps the catchment's service catalogue.
+  'plan_catalogue.manage': ['ssm_admin', 'ssm_manager', 'ssm_qa'],
+  'note_template.manage': ['ssm_admin', 'ssm_manager', 'ssm_qa'],
+  // I2: SA caseworkers read shared notes only; they write in SAMS and talk to the provider in conferences.
+  'case_note.read': CLIENT_WORKERS,
+  'case_note.write': ['provider_caseworker', 'provider_lead'],
+  'task.work': ['provider_caseworker', 'provider_lead'],
+  // J9: caseloads are the provider's; only a lead reassigns them.
+  'caseload.read': ['provider_caseworker', 'provider_lead'],
+  'caseload.assign': ['provider_lead'],
+  // I4: case conferences bring the provider, the SA office and the SSM together.
+  'conference.take_part': [
+    'provider_caseworker',
+    'provider_lead',
+    'sa_caseworker',
+    'ssm_intake',
+    'ssm_manager',
+    'ssm_qa',
+  ],
 };
 
 export function hasPermission(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
