@@ -27,6 +27,10 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OrganizationDetailPage } from './pages/OrganizationDetailPage.js';
 import { OrganizationFormPage } from './pages/OrganizationFormPage.js';
 import { OrganizationsPage } from './pages/OrganizationsPage.js';
+import { PlanCataloguePage } from './pages/plans/PlanCataloguePage.js';
+import { PlanPage } from './pages/plans/PlanPage.js';
+import { PlanSummaryPage } from './pages/plans/PlanSummaryPage.js';
+import { WorkspacePage } from './pages/plans/WorkspacePage.js';
 import { ReferralDetailPage } from './pages/referrals/ReferralDetailPage.js';
 import { ReferralFormPage } from './pages/referrals/ReferralFormPage.js';
 import { ReferralsPage } from './pages/referrals/ReferralsPage.js';
@@ -141,6 +145,38 @@ export function App() {
           element={
             <Requires permission="referral.create">
               <ReferralFormPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="clients/:clientId/workspace"
+          element={
+            <Requires permission="plan.read">
+              <WorkspacePage />
+            </Requires>
+          }
+        />
+        <Route
+          path="plans/:planId"
+          element={
+            <Requires permission="plan.read">
+              <PlanPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="plans/:planId/summary"
+          element={
+            <Requires permission="plan.read">
+              <PlanSummaryPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="plan-catalogue"
+          element={
+            <Requires permission="plan_catalogue.manage">
+              <PlanCataloguePage />
             </Requires>
           }
         />

@@ -42,6 +42,13 @@ export function formatDecimal(value: number, locale: string): string {
   return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(value);
 }
 
+/** Integer cents as dollars: 123450 → "$1,234.50" / "1 234,50 $". Amounts are kept in cents, never floats. */
+export function formatMoney(cents: number, locale: string): string {
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'CAD' }).format(
+    cents / 100,
+  );
+}
+
 /** Picks the name in the interface language from an API record that carries both. */
 export function localName(record: { nameEn: string; nameFr: string }, locale: string): string {
   return locale === 'fr' ? record.nameFr || record.nameEn : record.nameEn || record.nameFr;
@@ -70,6 +77,7 @@ export function useFormatters() {
     number: (n: number) => formatNumber(n, locale),
     percent: (share: number) => formatPercent(share, locale),
     decimal: (n: number) => formatDecimal(n, locale),
+    money: (cents: number) => formatMoney(cents, locale),
     name: (record: { nameEn: string; nameFr: string }) => localName(record, locale),
     orgName: (org: { name: string; nameFr: string | null }) => organizationName(org, locale),
   };

@@ -1,0 +1,103 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { isApiError } from '../../api.js';
+import { Loading, Page } from '../../components/Page.js';
+import { QueryError } from '../../components/QueryError.js';
+import { NotFoundPage } from '../NotFoundPage.js';
+import { usePlan } from './data.js';
+import {
+  CLOSURE_REASON_LABELS,
+  type ClosureReason,
+  type PlanDetail,
+  type PlanItem,
+  type PlanItemStatus,
+  type PlanStatus,
+} from './types.js';
+
+const STATUS_TAG: Record<PlanStatus, string> = {
+  draft: 'tag--warning',
+  active: 'tag--ok',
+  active_on_hold: 'tag--warning',
+  closed: 'tag--muted',
+};
+
+export function PlanStatusTag({ status }: { status: PlanStatus }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`tag ${STATUS_TAG[status]}`} data-testid="plan-status" data-status={status}>
+      {t(`plans.statuses.${status}`)}
+    </span>
+  );
+}
+
+const ITEM_TAG: Record<PlanItemStatus, string> = {
+  planned: 'tag--muted',
+  in_progress: 'tag--warning',
+  completed: 'tag--ok',
+  cancelled: 'tag--muted',
+};
+
+export function ItemStatusTag({ status }: { status: PlanItemStatus }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`tag ${ITEM_TAG[status]}`} data-testid="item-status" data-status={status}>
+      {t(`plans.itemStatuses.${status}`)}
+    </span>
+  );
+}
+
+/** A9: the closure reason in §11's words, in the interface language. */
+export function useClosureLabel(): (reason: ClosureReason) => string {
+  const { i18n } = useTranslation();
+  return (reason) => CLOSURE_REASON_LABELS[reason][i18n.language === 'fr' ? 'fr' : 'en'];
+}
+
+/** An item's name in the interface language (a custom item's title is the same in both). */
+export function itemName(item: Pick<PlanItem, 'nameEn' | 'nameFr'>, locale: string): string {
+  return locale === 'fr' ? item.nameFr || item.nameEn : item.nameEn || item.nameFr;
+}
+
+/**
+ * "1 234,50", "$1,234.50" or "1234.5" → 123450 cents; null when it is not an amount. Money stays in
+ * integer cents from the first keystroke, so no float ever reaches the API.
+ */
+export function parseDollars(input: string): number | null {
+  const cleaned = input.replace(/[$\s\u00a0\u202f]/g, '');
+  if (!cleaned) return null;
+  // A comma followed by one or two digits at the end is a French decimal comma; other commas group.
+  const normalized = /,\d{1,2}$/.test(cleaned)
+    ? cleaned.replace(/\./g, '').replace(',', '.')
+    : cleaned.replace(/,/g, '');
+  if (!/^\d+(\.\d{1,2})?$/.test(normalized)) return null;
+  const [whole = '0', fraction = ''] = normalized.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+/** Cents as the amount typed in a dollars field ("1234.50"), for editing. */
+export const centsToInput = (cents: number) => (cents / 100).toFixed(2);
+
+/**
+ * Loads a plan from the route's `:planId` and renders the page around it: one title, a way back,
+ * loading and failure states said the same way everywhere.
+ */
+export function PlanPageFrame({
+  title,
+  back,
+  children,
+}: {
+  title: (plan: PlanDetail | undefined) => string;
+  back?: (plan: PlanDetail) => { to: string; label: string };
+  children: (plan: PlanDetail) => ReactNode;
+}) {
+  const { planId } = useParams();
+  const plan = usePlan(planId);
+  if (plan.isError && isApiError(plan.error) && plan.error.status === 404) return <NotFoundPage />;
+  return (
+    <Page title={title(plan.data)} back={plan.data && back ? back(plan.data) : undefined}>
+      {plan.isPending ? <Loading /> : null}
+      {plan.isError ? <QueryError error={plan.error} onRetry={() => void plan.refetch()} /> : null}
+      {plan.data ? children(plan.data) : null}
+    </Page>
+  );
+}
