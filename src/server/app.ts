@@ -21,6 +21,7 @@ import { authRoutes } from './auth/routes.js';
 import { assessmentRoutes } from './assessments/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
+import { caseManagementRoutes } from './case-management/routes.js';
 import { clientRoutes } from './clients/routes.js';
 import { errorHandler, sendProblem } from './http/errors.js';
 import type { AppServices, RouteEntry } from './http/context.js';
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(screeningRoutes);
       await api.register(trfImportRoutes);
       await api.register(statisticsRoutes);
+      await api.register(caseManagementRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -16,9 +16,12 @@ export function taskDueState(dueOn: IsoDate, today: IsoDate): TaskDueState {
   return 'upcoming';
 }
 
-/** The caseload filter "due this week": today and the six days after it. */
+/**
+ * The caseload filter "due this week": due by the sixth day after today at the latest. An overdue
+ * task is included — it is due this week at the latest, and the most urgent of all.
+ */
 export function dueWithinWeek(dueOn: IsoDate, today: IsoDate): boolean {
-  return dueOn >= today && dueOn <= addCalendarDays(today, 6);
+  return dueOn <= addCalendarDays(today, 6);
 }
 
 /** Calendar days since the last contact with the client, on Ontario dates; null when there was none. */
