@@ -26,6 +26,7 @@ import { clientRoutes } from './clients/routes.js';
 import { errorHandler, sendProblem } from './http/errors.js';
 import type { AppServices, RouteEntry } from './http/context.js';
 import { organizationRoutes } from './organizations/routes.js';
+import { planRoutes } from './plans/routes.js';
 import { PersonCrypto } from './privacy/crypto.js';
 import { referralRoutes } from './referrals/routes.js';
 import { screeningRoutes } from './referrals/screening.js';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(calendarRoutes);
       await api.register(referralRoutes);
       await api.register(assessmentRoutes);
+      await api.register(planRoutes);
       await api.register(screeningRoutes);
       await api.register(trfImportRoutes);
       await api.register(statisticsRoutes);

@@ -10,6 +10,7 @@ import { buildApp } from '../../src/server/app.js';
 import { hashToken, SESSION_COOKIE } from '../../src/server/auth/plugin.js';
 import { createLogger } from '../../src/server/logging.js';
 import { PersonCrypto } from '../../src/server/privacy/crypto.js';
+import { seedPlanCatalogue } from '../../src/seed/plan-catalogue.js';
 import { openTestDatabase } from './database.js';
 
 /** Synthetic, valid SINs for tests (Luhn-checked), never real people's. */
@@ -94,6 +95,9 @@ export async function createWorld(options: { env?: Record<string, string> } = {}
   };
   const ca = await catchment('a');
   const cb = await catchment('b');
+  // A2/A7: each catchment has the SSM's plan-item catalogue, as the demo does.
+  await seedPlanCatalogue(db, ca.catchmentId);
+  await seedPlanCatalogue(db, cb.catchmentId);
   const org = async (
     catchmentId: string,
     kind: 'ssm' | 'provider' | 'sa_office' | 'ministry',
