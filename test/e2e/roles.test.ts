@@ -25,6 +25,11 @@ const NAV = [
   'calendar',
   'statistics',
   'audit',
+  'caseload',
+  'caseloadBoard',
+  'sharedClients',
+  'caseConferences',
+  'noteTemplates',
   'account',
 ] as const;
 

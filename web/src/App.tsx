@@ -18,6 +18,11 @@ import { SummaryPage } from './pages/assessments/SummaryPage.js';
 import { TaskListPage } from './pages/assessments/TaskListPage.js';
 import { AuditVerifyPage } from './pages/AuditVerifyPage.js';
 import { CalendarPage } from './pages/CalendarPage.js';
+import { CaseloadBoardPage } from './pages/casework/CaseloadBoardPage.js';
+import { CaseloadPage } from './pages/casework/CaseloadPage.js';
+import { ConferenceQueuePage } from './pages/casework/ConferenceQueuePage.js';
+import { NoteTemplatesPage } from './pages/casework/NoteTemplatesPage.js';
+import { SharedClientsPage } from './pages/casework/SharedClientsPage.js';
 import { ClientFormPage } from './pages/ClientFormPage.js';
 import { ClientProfilePage } from './pages/ClientProfilePage.js';
 import { ClientSearchPage } from './pages/ClientSearchPage.js';
@@ -177,6 +182,46 @@ export function App() {
           element={
             <Requires permission="plan_catalogue.manage">
               <PlanCataloguePage />
+            </Requires>
+          }
+        />
+        <Route
+          path="caseload"
+          element={
+            <Requires permission="caseload.read">
+              <CaseloadPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="caseload/board"
+          element={
+            <Requires permission="caseload.assign">
+              <CaseloadBoardPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="shared-clients"
+          element={
+            <Requires permission="plan.read">
+              <SharedClientsPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="case-conferences"
+          element={
+            <Requires permission="conference.take_part">
+              <ConferenceQueuePage />
+            </Requires>
+          }
+        />
+        <Route
+          path="note-templates"
+          element={
+            <Requires permission="note_template.manage">
+              <NoteTemplatesPage />
             </Requires>
           }
         />

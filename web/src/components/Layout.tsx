@@ -5,7 +5,7 @@ import { Link, NavLink } from 'react-router-dom';
 import logoUrl from '@ongov/ontario-design-system-component-library/src/components/ontario-header/assets/ontario-logo--desktop.svg';
 import { post } from '../api.js';
 import { endSession, useSwitchLocale } from '../session.js';
-import type { Me, Permission } from '../types.js';
+import type { Me, OrganizationKind, Permission } from '../types.js';
 
 export function SkipLink() {
   const { t } = useTranslation();
@@ -80,6 +80,10 @@ interface NavItem {
   name: string;
   to: string;
   permission?: Permission;
+  /** For a page that is one side's work, though others hold its permission (the SA's shared clients). */
+  organizationKind?: OrganizationKind;
+  /** Active only on its own path, not under it (My caseload is not the caseload board). */
+  end?: boolean;
 }
 
 /** Only what the user can use: each entry needs the permission its page needs. */
@@ -94,11 +98,29 @@ const NAV_ITEMS: NavItem[] = [
   { name: 'calendar', to: '/calendar', permission: 'calendar.read' },
   { name: 'statistics', to: '/statistics', permission: 'statistics.read' },
   { name: 'audit', to: '/audit', permission: 'audit.verify' },
+  { name: 'caseload', to: '/caseload', permission: 'caseload.read', end: true },
+  { name: 'caseloadBoard', to: '/caseload/board', permission: 'caseload.assign' },
+  { name: 'sharedClients', to: '/shared-clients', permission: 'plan.read', organizationKind: 'sa_office' },
+  // I4: the SSM's queue; providers and SA take part in conferences from the client's workspace.
+  {
+    name: 'caseConferences',
+    to: '/case-conferences',
+    permission: 'conference.take_part',
+    organizationKind: 'ssm',
+  },
+  { name: 'noteTemplates', to: '/note-templates', permission: 'note_template.manage' },
   { name: 'account', to: '/account' },
 ];
 
-export function navItemsFor(permissions: readonly Permission[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.permission || permissions.includes(item.permission));
+export function navItemsFor(
+  permissions: readonly Permission[],
+  organizationKind?: OrganizationKind,
+): NavItem[] {
+  return NAV_ITEMS.filter(
+    (item) =>
+      (!item.permission || permissions.includes(item.permission)) &&
+      (!item.organizationKind || item.organizationKind === organizationKind),
+  );
 }
 
 function MainNav({ me }: { me: Me }) {
@@ -107,11 +129,11 @@ function MainNav({ me }: { me: Me }) {
     <nav aria-label={t('nav.label')} className="main-nav">
       <div className="ontario-row">
         <ul className="main-nav__list">
-          {navItemsFor(me.permissions).map((item) => (
+          {navItemsFor(me.permissions, me.organization.kind).map((item) => (
             <li key={item.name}>
               <NavLink
                 to={item.to}
-                end={item.to === '/'}
+                end={item.to === '/' || item.end === true}
                 data-testid={`nav-${item.name}`}
                 className="main-nav__link"
               >
