@@ -15,7 +15,7 @@ import { changeClient, createClient, readClient, revealSin, searchClients } from
 
 /** People served by the network. Every read and write is scoped by the policy and audited. */
 export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps = { db: app.services.db, crypto: app.services.crypto };
+  const deps = { db: app.services.db, crypto: app.services.crypto, now: app.services.now };
   const tags = ['clients'];
 
   app.get(

@@ -15,6 +15,7 @@ import {
   type ClientInsert,
 } from '../../db/repositories/clients.js';
 import { inProgressOfClients } from '../../db/repositories/assessments.js';
+import { recordIcmEvent } from '../../db/repositories/case-records.js';
 import { findOrganization } from '../../db/repositories/organizations.js';
 import { findUser } from '../../db/repositories/users.js';
 import { audit } from '../audit/record.js';
@@ -29,6 +30,8 @@ import type { Client, ClientCreate, ClientUpdate, clientSearchResultSchema } fro
 export interface ClientDeps {
   db: Database;
   crypto: PersonCrypto;
+  /** The service clock (app.services.now); ICM events are stamped with it. */
+  now?: () => Date;
 }
 
 /** E2: a SIN that fails validation is refused with the rule and a message in both languages. */
@@ -286,14 +289,58 @@ export async function changeClient(
       ),
     );
   }
+  const icm = icmChanges(current, input);
   await db.transaction(async (tx) => {
     await updateClient(tx, id, values);
     const sa = input.socialAssistance;
     if (sa?.officeId && sa.caseworkerId)
       await ensureShare(tx, id, sa.officeId, sa.caseworkerId, 'sa_caseworker');
+    // I4: contact and SA caseworker changes are recorded at once, for the other side to see.
+    for (const change of icm) {
+      await recordIcmEvent(tx, {
+        clientId: id,
+        catchmentId: row.client.catchmentId,
+        at: deps.now?.() ?? new Date(),
+        kind: change.kind,
+        organizationId: ctx.actor.organizationId,
+        userId: ctx.actor.userId,
+        detail: change.detail,
+      });
+    }
     await audit(tx, ctx, 'update', 'client', id, id);
   });
   return readClient(deps, ctx, id, { audited: true });
+}
+
+/**
+ * I4: which ICM events a client update makes — contact details that really changed (by field
+ * name, never the values) and a new SA caseworker or office.
+ */
+function icmChanges(current: Client, input: ClientUpdate) {
+  const changes: {
+    kind: 'contact_details_changed' | 'sa_caseworker_changed';
+    detail: Record<string, string | null>;
+  }[] = [];
+  const fields = (['address', 'phone', 'email'] as const).filter(
+    (f) => input[f] !== undefined && JSON.stringify(input[f]) !== JSON.stringify(current[f]),
+  );
+  if (fields.length) changes.push({ kind: 'contact_details_changed', detail: { fields: fields.join(',') } });
+  if (input.socialAssistance !== undefined) {
+    const before = current.socialAssistance;
+    const after = input.socialAssistance;
+    const caseworkerId = after?.caseworkerId ?? null;
+    const officeId = after?.officeId ?? null;
+    if ((before?.caseworkerId ?? null) !== caseworkerId || (before?.officeId ?? null) !== officeId)
+      changes.push({
+        kind: 'sa_caseworker_changed',
+        detail: {
+          saOfficeId: officeId,
+          saCaseworkerId: caseworkerId,
+          previousSaCaseworkerId: before?.caseworkerId ?? null,
+        },
+      });
+  }
+  return changes;
 }
 
 /** The full SIN, for identity verification with the client; always audited. */
