@@ -14,6 +14,7 @@ import { useCan } from '../session.js';
 import { SPECIALIZED_POPULATIONS, type AuditEntry, type Client, type ListOf } from '../types.js';
 import { ClientAssessmentsSection } from './assessments/ClientAssessmentsSection.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { ClientPlanLine } from './plans/shared.js';
 
 /** "123456782" → "123 456 782", the way it is printed on the card. */
 const formatSin = (sin: string) => {
@@ -68,6 +69,7 @@ export function ClientProfilePage() {
               ) : null}
             </p>
           ) : null}
+          {can('plan.read') ? <ClientPlanLine clientId={client.data.id} /> : null}
           {can('assessment.read') ? <ClientAssessmentsSection clientId={client.data.id} /> : null}
           <ClientDetails client={client.data} />
           {can('client.audit.read') ? <ClientAudit clientId={client.data.id} /> : null}

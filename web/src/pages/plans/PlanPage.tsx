@@ -74,6 +74,13 @@ function PlanBody({ plan }: { plan: PlanDetail }) {
           <p>{t('plans.plan.readOnlyBody')}</p>
         </PageAlert>
       ) : null}
+      {plan.status !== 'draft' && plan.actions.includes('print_summary') ? (
+        <p className="actions">
+          <Link to={`/plans/${plan.id}/summary`} data-testid="print-summary">
+            {t('plans.sign.printSummary')}
+          </Link>
+        </p>
+      ) : null}
       {plan.onHold ? <OnHoldNotice plan={plan} /> : null}
       {plan.closure ? <ClosureDetails plan={plan} /> : null}
       {plan.status === 'draft' && !plan.readOnly ? <ActivationChecklist plan={plan} /> : null}

@@ -1,3 +1,5 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { isApiError } from '../../api.js';
@@ -5,7 +7,7 @@ import { Loading, Page } from '../../components/Page.js';
 import { QueryError } from '../../components/QueryError.js';
 import { useFormatters } from '../../format.js';
 import { NotFoundPage } from '../NotFoundPage.js';
-import { usePlanSummary } from './data.js';
+import { planKeys, usePlanSummary } from './data.js';
 import type { PlanSummary } from './types.js';
 
 type SummaryItem = PlanSummary['subGoals'][number]['items'][number];
@@ -26,6 +28,15 @@ export function PlanSummaryPage() {
   const fmt = useFormatters();
   const { planId } = useParams();
   const summary = usePlanSummary(planId);
+  const queryClient = useQueryClient();
+  const printedAt = summary.data?.printedAt;
+  useEffect(() => {
+    // A3: reading the summary records the printed revision, which lets the signature be recorded.
+    if (planId && printedAt) {
+      void queryClient.invalidateQueries({ queryKey: planKeys.one(planId) });
+      void queryClient.invalidateQueries({ queryKey: planKeys.history(planId) });
+    }
+  }, [planId, printedAt, queryClient]);
   if (summary.isError && isApiError(summary.error) && summary.error.status === 404) return <NotFoundPage />;
   const s = summary.data;
   return (
@@ -132,9 +143,13 @@ export function PlanSummaryPage() {
           </section>
 
           {s.documentsNotice ? (
-            <section className="section plan-summary__notice" aria-labelledby="summary-documents-heading">
+            <section
+              className="section plan-summary__notice"
+              data-testid="documents-notice"
+              aria-labelledby="summary-documents-heading"
+            >
               <h2 id="summary-documents-heading">{t('plans.summary.documentsHeading')}</h2>
-              <p data-testid="documents-notice">{t('plans.summary.documentsBody')}</p>
+              <p>{t('plans.summary.documentsBody')}</p>
               <ul>
                 <li>{t('plans.summary.documentsReceipts')}</li>
                 <li>{t('plans.summary.documentsWages')}</li>

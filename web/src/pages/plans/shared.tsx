@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../api.js';
 import { Loading, Page } from '../../components/Page.js';
 import { QueryError } from '../../components/QueryError.js';
 import { NotFoundPage } from '../NotFoundPage.js';
-import { usePlan } from './data.js';
+import { useClientPlans, usePlan } from './data.js';
 import {
   CLOSURE_REASON_LABELS,
   type ClosureReason,
@@ -99,5 +99,29 @@ export function PlanPageFrame({
       {plan.isError ? <QueryError error={plan.error} onRetry={() => void plan.refetch()} /> : null}
       {plan.data ? children(plan.data) : null}
     </Page>
+  );
+}
+
+/** The client's current plan, as one line on the client's profile, with the way to the workspace. */
+export function ClientPlanLine({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const plans = useClientPlans(clientId);
+  const current = plans.data?.plans.find((p) => p.status !== 'closed') ?? plans.data?.plans[0];
+  return (
+    <p className="actions" data-testid="client-plan-line">
+      <Link
+        className="ontario-button ontario-button--secondary"
+        to={`/clients/${clientId}/workspace`}
+        data-testid="open-workspace"
+      >
+        {t('plans.workspace.open')}
+      </Link>
+      {current ? (
+        <span>
+          {t('plans.workspace.currentPlan', { reference: current.reference })}{' '}
+          <PlanStatusTag status={current.status} />
+        </span>
+      ) : null}
+    </p>
   );
 }
