@@ -34,6 +34,7 @@ import { syntheticPerson } from './people.js';
 import { Random } from './random.js';
 import { seedAssessments } from './assessments.js';
 import { seedReferrals } from './referrals.js';
+import { seedNoteTemplates } from './case-management.js';
 
 export interface Network {
   catchmentId: string;
@@ -352,5 +353,7 @@ export async function seedDemo(db: Database, crypto: PersonCrypto, clientCount =
   await seedClients(db, crypto, network, { count: clientCount, seed: 2026 });
   const referrals = await seedReferrals(db, crypto, network, now);
   const assessments = await seedAssessments(db, crypto, network, now);
+  // I4: the SSM's note templates (job aids) for consistent case notes.
+  await seedNoteTemplates(db, network.catchmentId);
   return { users: demoUsers, password: DEMO_PASSWORD, referrals, assessments };
 }

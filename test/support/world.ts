@@ -11,6 +11,7 @@ import { hashToken, SESSION_COOKIE } from '../../src/server/auth/plugin.js';
 import { createLogger } from '../../src/server/logging.js';
 import { PersonCrypto } from '../../src/server/privacy/crypto.js';
 import { seedPlanCatalogue } from '../../src/seed/plan-catalogue.js';
+import { seedNoteTemplates } from '../../src/seed/case-management.js';
 import { openTestDatabase } from './database.js';
 
 /** Synthetic, valid SINs for tests (Luhn-checked), never real people's. */
@@ -98,6 +99,9 @@ export async function createWorld(options: { env?: Record<string, string> } = {}
   // A2/A7: each catchment has the SSM's plan-item catalogue, as the demo does.
   await seedPlanCatalogue(db, ca.catchmentId);
   await seedPlanCatalogue(db, cb.catchmentId);
+  // I4: and the SSM's note templates.
+  await seedNoteTemplates(db, ca.catchmentId);
+  await seedNoteTemplates(db, cb.catchmentId);
   const org = async (
     catchmentId: string,
     kind: 'ssm' | 'provider' | 'sa_office' | 'ministry',
