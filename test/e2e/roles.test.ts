@@ -30,6 +30,7 @@ const NAV = [
   'sharedClients',
   'caseConferences',
   'noteTemplates',
+  'planCatalogue',
   'account',
 ] as const;
 

@@ -109,6 +109,8 @@ const NAV_ITEMS: NavItem[] = [
     organizationKind: 'ssm',
   },
   { name: 'noteTemplates', to: '/note-templates', permission: 'note_template.manage' },
+  // A7: the SSM keeps the plan-item catalogue.
+  { name: 'planCatalogue', to: '/plan-catalogue', permission: 'plan_catalogue.manage' },
   { name: 'account', to: '/account' },
 ];
 
