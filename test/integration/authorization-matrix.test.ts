@@ -15,6 +15,7 @@ import {
   startAssessment,
 } from '../support/assessments.js';
 import { addClosure, addSite, createClient, ELIGIBLE_SCREENING, placeClients } from '../support/fixtures.js';
+import { buildPlanWith, draftPlanFor, torontoToday, type PlanView } from '../support/plans.js';
 import { sampleRequest } from '../support/samples.js';
 import { createWorld, type Session, type World } from '../support/world.js';
 
@@ -58,6 +59,26 @@ const ids = {
   revQueued: '',
   revAcked: '',
   revB: '',
+  // Action plans: provider one's, each in the state one route needs, and foreign ones.
+  planClient: '',
+  planClientCa: '',
+  planEdit: '',
+  planEditSubGoal: '',
+  planEditItem: '',
+  planToSign: '',
+  planToActivate: '',
+  planTraining: '',
+  planTrainingItem: '',
+  planOnHold: '',
+  planToClose: '',
+  planP2: '',
+  planP2SubGoal: '',
+  planP2Item: '',
+  planB: '',
+  planBSubGoal: '',
+  planBItem: '',
+  catalogueA: '',
+  catalogueB: '',
 };
 let dayCounter = 0;
 /** A fresh date each call, so closures created or deleted by the positive control never collide. */
@@ -130,6 +151,7 @@ beforeAll(async () => {
   ids.appointmentP1 = await offerAppointment(world.as.provider_caseworker, ids.referralP1);
   ids.appointmentP2 = await offerAppointment(world.provider2Caseworker, ids.referralP2);
   await placeAssessments();
+  await placePlans();
   const [target] = await world.db
     .insert(users)
     .values({
@@ -277,6 +299,7 @@ async function placeAssessments() {
 
 /** Which of provider one's CAs a route acts on, so the positive control finds one in the right state. */
 function ownAssessmentFor(url: string): string {
+  if (url.endsWith('/clients/:clientId/plans')) return ids.planClientCa;
   if (url.endsWith('/submit')) return ids.caReady;
   if (url.endsWith('/cancel')) return ids.caToCancel;
   if (url.endsWith('/reassign-to-ssm')) return ids.caToReturn;
@@ -295,6 +318,84 @@ function ownReferralFor(url: string): string {
   return ids.referralP1;
 }
 
+/** Provider one's plans in each state a plan route needs (A1–A10), and plans of provider two and catchment B. */
+async function placePlans() {
+  const p1 = world.as.provider_caseworker;
+  const first = (plan: PlanView) => {
+    const sub = plan.subGoals[0]!;
+    return { subGoalId: sub.id, itemId: sub.items[0]!.id };
+  };
+  const eas = [{ kind: 'employment_assistance_services', code: 'eas.resume_interview' }];
+  const withBjo = [...eas, { kind: 'skills_development_ministry_delivered', code: 'sdm.bjo' }];
+  // A client with a submitted CA and no plan yet, for POST /clients/:clientId/plans.
+  ({ clientId: ids.planClient, assessmentId: ids.planClientCa } = await planClientWithCa(p1));
+  const edit = await buildPlanWith(world, p1, (await draftPlanFor(world, p1, 8_200_000)).id, eas);
+  ids.planEdit = edit.id;
+  ({ subGoalId: ids.planEditSubGoal, itemId: ids.planEditItem } = first(edit));
+  const toSign = await buildPlanWith(world, p1, (await draftPlanFor(world, p1, 8_210_000)).id, eas);
+  ids.planToSign = toSign.id;
+  await succeed(world, p1, 'GET', `/api/plans/${toSign.id}/summary`);
+  ids.planToActivate = (
+    await buildPlanWith(world, p1, (await draftPlanFor(world, p1, 8_220_000)).id, eas, { sign: true })
+  ).id;
+  const training = await buildPlanWith(world, p1, (await draftPlanFor(world, p1, 8_230_000)).id, withBjo, {
+    activate: true,
+  });
+  ids.planTraining = training.id;
+  ids.planTrainingItem = training.subGoals.find(
+    (s) => s.kind === 'skills_development_ministry_delivered',
+  )!.items[0]!.id;
+  const onHold = await buildPlanWith(world, p1, (await draftPlanFor(world, p1, 8_240_000)).id, withBjo, {
+    activate: true,
+  });
+  ids.planOnHold = onHold.id;
+  await succeed(world, p1, 'POST', `/api/plans/${onHold.id}/training-referral`, {
+    itemId: onHold.subGoals.find((s) => s.kind === 'skills_development_ministry_delivered')!.items[0]!.id,
+    acceptedOn: torontoToday(),
+  });
+  ids.planToClose = (await draftPlanFor(world, p1, 8_250_000)).id;
+  const p2 = await buildPlanWith(
+    world,
+    world.provider2Caseworker,
+    (await draftPlanFor(world, world.provider2Caseworker, 8_260_000)).id,
+    eas,
+  );
+  ids.planP2 = p2.id;
+  ({ subGoalId: ids.planP2SubGoal, itemId: ids.planP2Item } = first(p2));
+  const bWorker = world.bSessions.provider_caseworker;
+  const b = await buildPlanWith(world, bWorker, (await draftPlanFor(world, bWorker, 8_270_000)).id, eas);
+  ids.planB = b.id;
+  ({ subGoalId: ids.planBSubGoal, itemId: ids.planBItem } = first(b));
+  const catalogue = async (as: Session) =>
+    (
+      await succeed<{ items: { id: string; code: string }[] }>(world, as, 'GET', '/api/plan-catalogue')
+    ).items.find((i) => i.code === 'eas.job_matching')!.id;
+  ids.catalogueA = await catalogue(p1);
+  ids.catalogueB = await catalogue(bWorker);
+}
+
+async function planClientWithCa(as: Session): Promise<{ clientId: string; assessmentId: string }> {
+  const clientId = await caClient(as, 'Planless');
+  const id = await startedCa(as, clientId);
+  const url = (step: string) => `/api/assessments/${id}/${step}`;
+  await succeed(world, as, 'PATCH', url('answers'), { answers: completeAnswers(ADULT, ['m1']) });
+  await succeed(world, as, 'PUT', url('identity'), PHOTO_ID);
+  await succeed(world, as, 'PUT', url('service-level'), { level: 'case_managed', indicators: [] });
+  await succeed(world, as, 'PATCH', url('answers'), { answers: completeAnswers(ADULT, ['m2']) });
+  await succeed(world, as, 'POST', url('submit'));
+  return { clientId, assessmentId: id };
+}
+
+/** Which of provider one's plans a plan route acts on, so the positive control finds one in the right state. */
+function ownPlanFor(url: string): string {
+  if (url.endsWith('/signature')) return ids.planToSign;
+  if (url.endsWith('/activate')) return ids.planToActivate;
+  if (url.endsWith('/training-referral')) return ids.planTraining;
+  if (url.endsWith('/resume')) return ids.planOnHold;
+  if (url.endsWith('/close')) return ids.planToClose;
+  return ids.planEdit;
+}
+
 function otherCatchment() {
   return {
     appointmentId: ids.appointmentP2,
@@ -309,6 +410,10 @@ function otherCatchment() {
     name: 'Matrixtest',
     assessmentId: ids.caB,
     revocationId: ids.revB,
+    planId: ids.planB,
+    subGoalId: ids.planBSubGoal,
+    itemId: ids.planBItem,
+    catalogueItemId: ids.catalogueB,
   };
 }
 
@@ -323,6 +428,9 @@ function otherOrganization(role: Role) {
     userId: world.provider2Caseworker.userId,
     name: 'Matrixtest',
     assessmentId: role === 'sa_caseworker' ? ids.caSaOther : ids.caP2,
+    planId: ids.planP2,
+    subGoalId: ids.planP2SubGoal,
+    itemId: ids.planP2Item,
   };
 }
 
@@ -338,6 +446,10 @@ function foreignIdsFor(role: Role): string[] {
     world.b.regionId,
     ids.caB,
     ids.revB,
+    ids.planB,
+    ids.planBSubGoal,
+    ids.planBItem,
+    ids.catalogueB,
   ];
   if (role === 'ministry_viewer') list.push(clients.p1, clients.p2, clients.saMine, clients.saOther);
   else if (!isSsm(role))
@@ -349,6 +461,9 @@ function foreignIdsFor(role: Role): string[] {
       ids.appointmentP2,
       ids.caP2,
       ids.caSaOther,
+      ids.planP2,
+      ids.planP2SubGoal,
+      ids.planP2Item,
     );
   if (role === 'sa_caseworker') list.push(clients.p1);
   if (role.startsWith('provider')) list.push(clients.saMine);
@@ -418,21 +533,34 @@ describe('authorization matrix: every route × every role × another organizatio
         const own = {
           referralId: ownReferralFor(route.url),
           appointmentId: ids.appointmentP1,
-          reason: route.url.endsWith('/close')
-            ? 'duplicate'
-            : route.url.endsWith('/cancel')
-              ? 'created_in_error'
-              : 'referred_in_error',
+          reason: route.url.endsWith('/plans/:planId/close')
+            ? 'client_ineligible'
+            : route.url.endsWith('/close')
+              ? 'duplicate'
+              : route.url.endsWith('/cancel')
+                ? 'created_in_error'
+                : 'referred_in_error',
           decision: 'case_conference_service',
           csv: `trf_id,given_name,family_name,date_of_birth,sin\nM${freshDate()},Matrix,Import,1990-01-01,`,
           source: sourceFor(role),
           overrideReason: 'Positive control override',
           clientId: route.url.endsWith('/consent/revocation')
             ? ids.revokeClient
-            : role === 'sa_caseworker'
-              ? clients.saMine
-              : clients.p1,
+            : route.url.endsWith('/clients/:clientId/plans')
+              ? ids.planClient
+              : role === 'sa_caseworker'
+                ? clients.saMine
+                : clients.p1,
           assessmentId: ownAssessmentFor(route.url),
+          planId: ownPlanFor(route.url),
+          subGoalId: ids.planEditSubGoal,
+          itemId: route.url.endsWith('/training-referral') ? ids.planTrainingItem : ids.planEditItem,
+          catalogueItemId: ids.catalogueA,
+          active: true,
+          code: `matrix.${freshDate()}`,
+          signedOn: torontoToday(),
+          acceptedOn: torontoToday(),
+          completedOn: torontoToday(),
           revocationId: route.url.endsWith('/remove') ? ids.revAcked : ids.revQueued,
           version: route.url.includes('/consent-notices/')
             ? CURRENT_NOTICE_VERSION

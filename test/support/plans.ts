@@ -25,12 +25,12 @@ export async function submittedCa(
 
 let people = 0;
 /**
- * A client of provider one; with `sa`, an OW client whose SA caseworker is `sa` (created at the SA
+ * A client of provider one (or of `as`'s organization); with `sa`, an OW client whose SA caseworker is `sa` (created at the SA
  * office and shared with provider one, as a referral would).
  */
 export async function planClient(
   world: World,
-  options: { sa?: Session; sinBase?: number } = {},
+  options: { sa?: Session; as?: Session; sinBase?: number } = {},
 ): Promise<string> {
   people++;
   const body = {
@@ -39,7 +39,7 @@ export async function planClient(
     dateOfBirth: '1988-03-03',
     sin: syntheticSin((options.sinBase ?? 6_100_000) + people),
   };
-  if (!options.sa) return createClient(world, world.as.provider_caseworker, body);
+  if (!options.sa) return createClient(world, options.as ?? world.as.provider_caseworker, body);
   const id = await createClient(world, options.sa, {
     ...body,
     socialAssistance: {
@@ -51,4 +51,69 @@ export async function planClient(
   });
   await share(world.db, id, world.a.provider1);
   return id;
+}
+
+/** Today in Ontario, as the API counts it. */
+export const torontoToday = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date());
+
+export interface PlanView {
+  id: string;
+  status: string;
+  revision: number;
+  subGoals: { id: string; kind: string; items: { id: string; code: string | null }[] }[];
+}
+
+/** The catchment's catalogue item ids by code. */
+export async function catalogueByCode(world: World, as: Session): Promise<Map<string, string>> {
+  const body = await ok<{ items: { id: string; code: string }[] }>(world, as, 'GET', '/api/plan-catalogue');
+  return new Map(body.items.map((i) => [i.code, i.id]));
+}
+
+/** A client of `as`'s provider with a submitted CA and a draft plan from it. */
+export async function draftPlanFor(world: World, as: Session, sinBase: number): Promise<PlanView> {
+  const clientId = await planClient(world, { as, sinBase });
+  await submittedCa(world, as, clientId);
+  return ok<PlanView>(world, as, 'POST', `/api/clients/${clientId}/plans`, {});
+}
+
+/**
+ * Two goals and one item per sub-goal kind named, from the catalogue codes given (A2); with `sign`
+ * the summary is printed and signed (A3), with `activate` the plan is activated too.
+ */
+export async function buildPlanWith(
+  world: World,
+  as: Session,
+  planId: string,
+  items: { kind: string; code: string }[],
+  options: { sign?: boolean; activate?: boolean } = {},
+): Promise<PlanView> {
+  const catalogue = await catalogueByCode(world, as);
+  await ok(world, as, 'PUT', `/api/plans/${planId}/goals`, {
+    goals: [
+      { ordinal: 1, title: 'Steady work', description: '' },
+      { ordinal: 2, title: 'Training', description: '' },
+    ],
+  });
+  let plan: PlanView | null = null;
+  for (const { kind, code } of items) {
+    plan = await ok<PlanView>(world, as, 'POST', `/api/plans/${planId}/sub-goals`, { goalOrdinal: 1, kind });
+    const subGoalId = plan.subGoals.find((s) => s.kind === kind)!.id;
+    plan = await ok<PlanView>(world, as, 'POST', `/api/plans/${planId}/items`, {
+      subGoalId,
+      catalogueItemId: catalogue.get(code),
+      costCents: 0,
+      plannedStart: '2026-01-05',
+      plannedEnd: '2026-02-27',
+    });
+  }
+  if (options.sign || options.activate) {
+    await ok(world, as, 'GET', `/api/plans/${planId}/summary`);
+    plan = await ok<PlanView>(world, as, 'POST', `/api/plans/${planId}/signature`, {
+      signedOn: torontoToday(),
+      method: 'wet_ink',
+    });
+  }
+  if (options.activate) plan = await ok<PlanView>(world, as, 'POST', `/api/plans/${planId}/activate`);
+  return plan!;
 }

@@ -32,6 +32,7 @@ const PATTERN_SAMPLES: [RegExp, string][] = [
   [/0-9\+\(\)/, '519-555-0123'],
   [/\\d\{6,12\}/, '123456789'],
   [/^\^\\d\+\$$/, '10'],
+  [/a-z0-9_\.-/, 'sample.code'],
 ];
 
 export function sampleFor(schema: JsonSchema, name: string, ids: Record<string, unknown>): unknown {

@@ -97,7 +97,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.patch(
-    '/plan-catalogue/:itemId',
+    '/plan-catalogue/:catalogueItemId',
     {
       config: { access: 'plan_catalogue.manage' },
       schema: {
@@ -108,7 +108,8 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: catalogueItemSchema, ...problemResponses },
       },
     },
-    async (request) => changeCatalogueItem(deps, contextOf(request), request.params.itemId, request.body),
+    async (request) =>
+      changeCatalogueItem(deps, contextOf(request), request.params.catalogueItemId, request.body),
   );
 
   app.get(

@@ -17,7 +17,7 @@ import { isoDate, queryBoolean, timestamp, uuidParam } from '../http/common.js';
 export const planParams = z.object({ planId: uuidParam });
 export const clientPlanParams = z.object({ clientId: uuidParam });
 export const planItemParams = z.object({ planId: uuidParam, itemId: uuidParam });
-export const catalogueItemParams = z.object({ itemId: uuidParam });
+export const catalogueItemParams = z.object({ catalogueItemId: uuidParam });
 
 /** Money is whole cents, never floating point; a plan item up to $1,000,000. */
 const costCents = z.number().int().min(0).max(100_000_000);

@@ -423,6 +423,12 @@ async function creationCheck(
     fr,
     assessmentId: id,
   });
+  if (!chosen && assessmentId)
+    return none(
+      'assessment_not_submitted',
+      'the assessment named is not a submitted assessment of this client.',
+      'l’évaluation indiquée n’est pas une évaluation soumise de ce client.',
+    );
   if (!chosen)
     return none(
       'no_submitted_assessment',
