@@ -45,3 +45,6 @@ bench('sealNewClient (key + SIN + contact)', 50_000, (i) =>
     email: 'a@example.com',
   }),
 );
+
+// J9: the caseload of 150 clients, on an in-memory database (its own file: it needs setup).
+await import('./caseload.bench.js');
