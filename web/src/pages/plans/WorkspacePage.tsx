@@ -16,7 +16,7 @@ import type { PanelPlan } from '../casework/index.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { planKeys, useClientPlans, usePlan } from './data.js';
 import { PlanHistorySection } from './PlanHistory.js';
-import { itemName, PlanStatusTag, useClosureLabel } from './shared.js';
+import { itemName, notSharedYet, PlanStatusTag, useClosureLabel } from './shared.js';
 import type { ClientPlans, PlanDetail, PlanListEntry } from './types.js';
 
 /** The plan the workspace works on: the open one, else the most recent. */
@@ -97,7 +97,9 @@ export function WorkspacePage() {
             {plans.isPending ? <Loading /> : null}
             {plans.isError ? <QueryError error={plans.error} onRetry={() => void plans.refetch()} /> : null}
             {plans.data ? <ClientPlansList clientId={c.id} data={plans.data} currentPlan={planData} /> : null}
-            {plan.isError && !(isApiError(plan.error) && plan.error.status === 403) ? (
+            {plan.isError && notSharedYet(plan.error) ? (
+              <p data-testid="plan-not-shared">{t('plans.plan.notSharedBody')}</p>
+            ) : plan.isError ? (
               <QueryError error={plan.error} onRetry={() => void plan.refetch()} />
             ) : null}
           </section>

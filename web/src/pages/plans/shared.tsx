@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../api.js';
+import { PageAlert } from '../../components/Alert.js';
 import { Loading, Page } from '../../components/Page.js';
 import { QueryError } from '../../components/QueryError.js';
 import { NotFoundPage } from '../NotFoundPage.js';
@@ -77,6 +78,10 @@ export function parseDollars(input: string): number | null {
 /** Cents as the amount typed in a dollars field ("1234.50"), for editing. */
 export const centsToInput = (cents: number) => (cents / 100).toFixed(2);
 
+/** I2: a draft is not yet shared with the SA side; the API refuses it with 403 and the rule. */
+export const notSharedYet = (error: unknown) =>
+  isApiError(error) && error.status === 403 && error.problem.rule === 'I2';
+
 /**
  * Loads a plan from the route's `:planId` and renders the page around it: one title, a way back,
  * loading and failure states said the same way everywhere.
@@ -90,13 +95,20 @@ export function PlanPageFrame({
   back?: (plan: PlanDetail) => { to: string; label: string };
   children: (plan: PlanDetail) => ReactNode;
 }) {
+  const { t } = useTranslation();
   const { planId } = useParams();
   const plan = usePlan(planId);
   if (plan.isError && isApiError(plan.error) && plan.error.status === 404) return <NotFoundPage />;
   return (
     <Page title={title(plan.data)} back={plan.data && back ? back(plan.data) : undefined}>
       {plan.isPending ? <Loading /> : null}
-      {plan.isError ? <QueryError error={plan.error} onRetry={() => void plan.refetch()} /> : null}
+      {plan.isError && notSharedYet(plan.error) ? (
+        <PageAlert kind="informational" heading={t('plans.plan.notSharedHeading')}>
+          <p data-testid="plan-not-shared">{t('plans.plan.notSharedBody')}</p>
+        </PageAlert>
+      ) : plan.isError ? (
+        <QueryError error={plan.error} onRetry={() => void plan.refetch()} />
+      ) : null}
       {plan.data ? children(plan.data) : null}
     </Page>
   );
