@@ -252,6 +252,7 @@ describe.each(['en', 'fr'] as const)('Employment Action Plan end to end (%s)', (
       )
       .toEqual(['signature_missing']);
     await expectAccessible(page, `plan with items ${lang}`);
+    await page.screenshot({ path: join(OUTPUT, `plan-draft-${lang}.png`), fullPage: true });
 
     // A3/A5: the summary the client signs, client-facing: goals, items, costs, documents, no stream.
     await page.getByTestId('print-summary').click();
@@ -276,6 +277,7 @@ describe.each(['en', 'fr'] as const)('Employment Action Plan end to end (%s)', (
     const pdf = join(OUTPUT, `plan-summary-${lang}.pdf`);
     await page.pdf({ path: pdf, format: 'Letter', printBackground: false });
     expect(statSync(pdf).size).toBeGreaterThan(5_000);
+    await page.screenshot({ path: join(OUTPUT, `plan-summary-print-${lang}.png`), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
 
     // A3: the signature of the printed revision, then activation.

@@ -730,7 +730,7 @@ function AddSubGoalForm({ plan, onSaved }: { plan: PlanDetail; onSaved: () => vo
     <div className="plan-add" data-testid="add-sub-goal">
       <h3>{t('plans.subGoals.addHeading')}</h3>
       <ErrorSummary form={form} labels={labels} idFor={(f) => `subgoal-${f}`} />
-      <form className="form form--inline" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} noValidate>
         <SelectField
           id="subgoal-goalOrdinal"
           label={labels.goalOrdinal}
