@@ -79,6 +79,19 @@ const ids = {
   planBItem: '',
   catalogueA: '',
   catalogueB: '',
+  // Case management: provider one's note, task and conferences (one to answer, one to withdraw), foreign ones.
+  noteA: '',
+  noteP2: '',
+  noteB: '',
+  taskA: '',
+  taskP2: '',
+  taskB: '',
+  templateA: '',
+  templateB: '',
+  conferenceOpen: '',
+  conferenceToWithdraw: '',
+  conferenceP2: '',
+  conferenceB: '',
 };
 let dayCounter = 0;
 /** A fresh date each call, so closures created or deleted by the positive control never collide. */
@@ -152,6 +165,7 @@ beforeAll(async () => {
   ids.appointmentP2 = await offerAppointment(world.provider2Caseworker, ids.referralP2);
   await placeAssessments();
   await placePlans();
+  await placeCaseRecords();
   const [target] = await world.db
     .insert(users)
     .values({
@@ -396,6 +410,51 @@ function ownPlanFor(url: string): string {
   return ids.planEdit;
 }
 
+/** Notes, tasks and case conferences of provider one, provider two and catchment B; the SSMs' templates. */
+async function placeCaseRecords() {
+  const note = async (as: Session, clientId: string) =>
+    (
+      await succeed<{ id: string }>(world, as, 'POST', `/api/clients/${clientId}/notes`, {
+        visibility: 'internal',
+        body: 'Fixture: internal note',
+      })
+    ).id;
+  const task = async (as: Session, clientId: string) =>
+    (
+      await succeed<{ id: string }>(world, as, 'POST', `/api/clients/${clientId}/tasks`, {
+        title: 'Fixture: task',
+        dueOn: '2026-03-02',
+      })
+    ).id;
+  const conference = async (as: Session, clientId: string) =>
+    (
+      await succeed<{ id: string }>(world, as, 'POST', `/api/clients/${clientId}/case-conferences`, {
+        topic: 'Fixture: topic',
+        channel: 'phone',
+        includeClient: false,
+        body: 'Fixture: request',
+      })
+    ).id;
+  const template = async (as: Session) =>
+    (await succeed<{ templates: { id: string }[] }>(world, as, 'GET', '/api/note-templates')).templates[0]!
+      .id;
+  const p1 = world.as.provider_caseworker;
+  const p2 = world.provider2Caseworker;
+  const b = world.bSessions.provider_caseworker;
+  ids.noteA = await note(p1, clients.p1);
+  ids.noteP2 = await note(p2, clients.p2);
+  ids.noteB = await note(b, clients.b);
+  ids.taskA = await task(p1, clients.p1);
+  ids.taskP2 = await task(p2, clients.p2);
+  ids.taskB = await task(b, clients.b);
+  ids.templateA = await template(world.as.ssm_admin);
+  ids.templateB = await template(world.bSessions.ssm_admin);
+  ids.conferenceOpen = await conference(p1, clients.p1);
+  ids.conferenceToWithdraw = await conference(p1, clients.p1);
+  ids.conferenceP2 = await conference(p2, clients.p2);
+  ids.conferenceB = await conference(b, clients.b);
+}
+
 function otherCatchment() {
   return {
     appointmentId: ids.appointmentP2,
@@ -414,6 +473,10 @@ function otherCatchment() {
     subGoalId: ids.planBSubGoal,
     itemId: ids.planBItem,
     catalogueItemId: ids.catalogueB,
+    noteId: ids.noteB,
+    taskId: ids.taskB,
+    templateId: ids.templateB,
+    conferenceId: ids.conferenceB,
   };
 }
 
@@ -431,6 +494,9 @@ function otherOrganization(role: Role) {
     planId: ids.planP2,
     subGoalId: ids.planP2SubGoal,
     itemId: ids.planP2Item,
+    noteId: ids.noteP2,
+    taskId: ids.taskP2,
+    conferenceId: ids.conferenceP2,
   };
 }
 
@@ -450,6 +516,10 @@ function foreignIdsFor(role: Role): string[] {
     ids.planBSubGoal,
     ids.planBItem,
     ids.catalogueB,
+    ids.noteB,
+    ids.taskB,
+    ids.templateB,
+    ids.conferenceB,
   ];
   if (role === 'ministry_viewer') list.push(clients.p1, clients.p2, clients.saMine, clients.saOther);
   else if (!isSsm(role))
@@ -464,6 +534,9 @@ function foreignIdsFor(role: Role): string[] {
       ids.planP2,
       ids.planP2SubGoal,
       ids.planP2Item,
+      ids.noteP2,
+      ids.taskP2,
+      ids.conferenceP2,
     );
   if (role === 'sa_caseworker') list.push(clients.p1);
   if (role.startsWith('provider')) list.push(clients.saMine);
@@ -556,6 +629,11 @@ describe('authorization matrix: every route × every role × another organizatio
           subGoalId: ids.planEditSubGoal,
           itemId: route.url.endsWith('/training-referral') ? ids.planTrainingItem : ids.planEditItem,
           catalogueItemId: ids.catalogueA,
+          noteId: ids.noteA,
+          taskId: ids.taskA,
+          templateId: ids.templateA,
+          conferenceId: route.url.endsWith('/withdraw') ? ids.conferenceToWithdraw : ids.conferenceOpen,
+          caseworkerUserId: world.as.provider_caseworker.userId,
           active: true,
           code: `matrix.${freshDate()}`,
           signedOn: torontoToday(),
