@@ -54,7 +54,7 @@ export const noteBody = z.object({
   planItemId: uuidParam.optional(),
   templateId: uuidParam.optional(),
   contactChannel: z.enum(CONTACT_CHANNELS).optional(),
-  body: personalText(8000),
+  body: personalText(4000),
 });
 export type NoteBody = z.infer<typeof noteBody>;
 
@@ -77,16 +77,16 @@ const templateText = (max: number) => z.string().trim().min(1).max(max);
 export const templateCreateBody = z.object({
   titleEn: templateText(200),
   titleFr: templateText(200),
-  bodyEn: templateText(8000),
-  bodyFr: templateText(8000),
+  bodyEn: templateText(4000),
+  bodyFr: templateText(4000),
   visibility: z.enum(NOTE_VISIBILITIES).optional(),
 });
 export const templateUpdateBody = z
   .object({
     titleEn: templateText(200),
     titleFr: templateText(200),
-    bodyEn: templateText(8000),
-    bodyFr: templateText(8000),
+    bodyEn: templateText(4000),
+    bodyFr: templateText(4000),
     visibility: z.enum(NOTE_VISIBILITIES),
     active: z.boolean(),
   })
@@ -283,12 +283,12 @@ export const conferenceBody = z.object({
   topic: personalText(300),
   channel: z.enum(CONFERENCE_CHANNELS),
   includeClient: z.boolean(),
-  body: personalText(8000),
+  body: personalText(4000),
 });
 export const conferenceMessageBody = z.object({
   kind: z.enum(['reply', 'decision']),
   channel: z.enum(CONFERENCE_CHANNELS),
-  body: personalText(8000),
+  body: personalText(4000),
 });
 
 export const conferenceMetricsQuery = z.object({ from: isoDate, to: isoDate });
