@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Page } from '../components/Page.js';
 import { useAssessmentWorklist, useConsentRevocations } from './assessments/data.js';
+import { CaseworkAttention } from './casework/HomeAttention.js';
 import { useCan, useSession } from '../session.js';
 import type { Permission } from '../types.js';
 
@@ -47,6 +48,7 @@ export function HomePage() {
         <dd>{roles.join(', ')}</dd>
       </dl>
       <Attention />
+      <CaseworkAttention />
       <h2>{t('home.whatToDo')}</h2>
       <ul className="cards">
         {links.map((l) => (

@@ -31,6 +31,7 @@ export const caseworkKeys = {
   templatesAll: ['casework', 'note-templates'] as const,
   tasks: (clientId: string) => ['casework', 'tasks', clientId] as const,
   tasksAll: ['casework', 'tasks'] as const,
+  myTasks: ['casework', 'tasks', 'me', 'open'] as const,
   caseload: (query: CaseloadQuery) => ['casework', 'caseload', query] as const,
   caseloadAll: ['casework', 'caseload'] as const,
   board: (noContactDays: number) => ['casework', 'caseload', 'board', noContactDays] as const,
@@ -67,6 +68,14 @@ export const useClientTasks = (clientId: string, enabled = true) =>
     queryKey: caseworkKeys.tasks(clientId),
     queryFn: () => get<{ tasks: Task[] }>('/tasks', { clientId }),
     enabled: Boolean(clientId) && enabled,
+  });
+
+/** The signed-in caseworker's open tasks, over all their clients (home page: what is overdue). */
+export const useMyOpenTasks = (enabled = true) =>
+  useQuery({
+    queryKey: caseworkKeys.myTasks,
+    queryFn: () => get<{ tasks: Task[] }>('/tasks', { assignee: 'me', status: 'open' }),
+    enabled,
   });
 
 export const useCaseload = (query: CaseloadQuery, enabled = true) =>
