@@ -33,6 +33,8 @@ import {
 import { syntheticPerson } from './people.js';
 import { Random } from './random.js';
 import { seedAssessments } from './assessments.js';
+import { seedPlanCatalogue } from './plan-catalogue.js';
+import { seedDemoPlans } from './plans.js';
 import { seedReferrals } from './referrals.js';
 import { seedNoteTemplates } from './case-management.js';
 
@@ -345,15 +347,20 @@ export async function seedClients(
 
 /**
  * First start: the demo network, its users, a few hundred clients, a handful of referrals in every
- * state and a few Common Assessments (dated back from `now`). Does nothing if already seeded.
+ * state, a few Common Assessments and action plans (dated back from `now`). Does nothing if already
+ * seeded.
  */
 export async function seedDemo(db: Database, crypto: PersonCrypto, clientCount = 300, now = new Date()) {
   if (await findNetwork(db)) return null;
   const { network, users: demoUsers } = await seedNetwork(db);
+  // A2/A7: the SSM's plan-item catalogue for the catchment.
+  await seedPlanCatalogue(db, network.catchmentId);
   await seedClients(db, crypto, network, { count: clientCount, seed: 2026 });
   const referrals = await seedReferrals(db, crypto, network, now);
   const assessments = await seedAssessments(db, crypto, network, now);
+  // A1–A9: a few action plans at Riverside, each from its own submitted CA.
+  const plans = await seedDemoPlans(db, crypto, network, now);
   // I4: the SSM's note templates (job aids) for consistent case notes.
   await seedNoteTemplates(db, network.catchmentId);
-  return { users: demoUsers, password: DEMO_PASSWORD, referrals, assessments };
+  return { users: demoUsers, password: DEMO_PASSWORD, referrals, assessments, plans };
 }

@@ -154,7 +154,8 @@ describe('demo assessments', () => {
       aged: 1,
       service_pending: 1,
       returned_to_ssm: 0,
-      submitted: 1,
+      // The assessment demo's one, and the four CAs the demo plans were built from (A1).
+      submitted: 5,
     });
     expect(items.map((i) => i.serviceLevel).sort()).toEqual([
       null,
@@ -189,9 +190,62 @@ describe('demo assessments', () => {
     const rows = (await world.db.execute(
       sql`select segmentation from assessments where status = 'submitted'`,
     )) as unknown as { rows: { segmentation: { stream: string; modelId: string; modelVersion: string } }[] };
-    expect(rows.rows).toHaveLength(1);
-    expect(rows.rows[0]!.segmentation.stream).toMatch(/^[ABC]$/);
-    expect(rows.rows[0]!.segmentation.modelVersion).toBeTruthy();
+    expect(rows.rows).toHaveLength(5);
+    for (const row of rows.rows) {
+      expect(row.segmentation.stream).toMatch(/^[ABC]$/);
+      expect(row.segmentation.modelVersion).toBeTruthy();
+    }
     expect((await verifyAuditChain(world.db)).ok).toBe(true);
+  });
+});
+
+describe('demo plans', () => {
+  interface PlanList {
+    plans: { id: string; status: string; closureReason: string | null }[];
+    canCreate: { allowed: boolean; reason: string | null };
+  }
+  const plansOf = async (email: string, clientId: string) => {
+    const res = await world.request(await as(email), {
+      method: 'GET',
+      url: `/api/clients/${clientId}/plans`,
+    });
+    expect(res.statusCode).toBe(200);
+    return res.json() as PlanList;
+  };
+  const rowsOf = async <T>(query: ReturnType<typeof sql>) =>
+    ((await world.db.execute(query)) as unknown as { rows: T[] }).rows;
+
+  it('four at Riverside, written through the plan service: two active, a draft, one closed early (A1–A9, M11)', async () => {
+    expect(seeded?.plans).toBe(4);
+    const rows = await rowsOf<{ status: string; early_exit: boolean | null }>(
+      sql`select status, early_exit from plans order by status`,
+    );
+    expect(rows.map((r) => r.status)).toEqual(['draft', 'active', 'active', 'closed']);
+    expect(rows.find((r) => r.status === 'closed')!.early_exit).toBe(true);
+    // A catalogue covering every minimum service (A7).
+    const coverage = await world.request(await as(demoEmail('ssm_manager')), {
+      method: 'GET',
+      url: '/api/plan-catalogue/coverage',
+    });
+    expect((coverage.json() as { missing: string[] }).missing).toEqual([]);
+  });
+
+  it('I2: the SA caseworker reads their OW client’s active plan, read-only', async () => {
+    const [row] = await rowsOf<{ id: string; client_id: string }>(
+      sql`select p.id, p.client_id from plans p join clients c on c.id = p.client_id where c.sa_program is not null`,
+    );
+    const sa = demoEmail('sa_caseworker');
+    expect((await plansOf(sa, row!.client_id)).plans.map((p) => p.id)).toEqual([row!.id]);
+    const res = await world.request(await as(sa), { method: 'GET', url: `/api/plans/${row!.id}` });
+    expect(res.json()).toMatchObject({ status: 'active', readOnly: true, actions: [] });
+  });
+
+  it('A1: the assessment demo’s submitted CA is left without a plan, for a caseworker to start one', async () => {
+    const [row] = await rowsOf<{ client_id: string }>(
+      sql`select a.client_id from assessments a where a.status = 'submitted' and not exists (select 1 from plans p where p.assessment_id = a.id)`,
+    );
+    const list = await plansOf(demoEmail('provider_caseworker'), row!.client_id);
+    expect(list.plans).toEqual([]);
+    expect(list.canCreate.allowed).toBe(true);
   });
 });
