@@ -36,7 +36,7 @@ import { seedAssessments } from './assessments.js';
 import { seedPlanCatalogue } from './plan-catalogue.js';
 import { seedDemoPlans } from './plans.js';
 import { seedReferrals } from './referrals.js';
-import { seedNoteTemplates } from './case-management.js';
+import { seedDemoCaseManagement, seedNoteTemplates } from './case-management.js';
 
 export interface Network {
   catchmentId: string;
@@ -362,5 +362,7 @@ export async function seedDemo(db: Database, crypto: PersonCrypto, clientCount =
   const plans = await seedDemoPlans(db, crypto, network, now);
   // I4: the SSM's note templates (job aids) for consistent case notes.
   await seedNoteTemplates(db, network.catchmentId);
-  return { users: demoUsers, password: DEMO_PASSWORD, referrals, assessments, plans };
+  // J9/I4: notes, tasks, a reassignment and a case conference on those plans.
+  const caseRecords = await seedDemoCaseManagement(db, crypto, network.catchmentId, now);
+  return { users: demoUsers, password: DEMO_PASSWORD, referrals, assessments, plans, caseRecords };
 }
