@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { caseNotes } from '../../src/db/schema.js';
 import { ADULT_SA, ok } from '../support/assessments.js';
-import { addSite } from '../support/fixtures.js';
+import { addSite, createClient, ELIGIBLE_SCREENING } from '../support/fixtures.js';
+import { syntheticSin } from '../../src/seed/people.js';
 import { planClient, submittedCa } from '../support/plans.js';
 import { createWorld, type Session, type World } from '../support/world.js';
 import { PersonalDataKey } from '../../src/server/clients/personal-data.js';
@@ -697,5 +698,73 @@ describe('A7: the catalogue', () => {
     );
     expect(filtered.items.length).toBeGreaterThan(0);
     expect(new Set(filtered.items.map((i) => i.subGoalKind))).toEqual(new Set(['retention']));
+  });
+});
+
+describe('P11/K5: the referral is complete once the plan is active', () => {
+  it('P11: a referral assigned 130 days ago is not incomplete when the plan was activated in time; K5 counts it', async () => {
+    const intake = world.as.ssm_intake;
+    const assignedOn = new Date('2026-05-04T14:00:00Z');
+    world.setNow(assignedOn);
+    const referral = async (clientId: string) => {
+      const created = await ok<{ id: string }>(world, intake, 'POST', '/api/referrals', {
+        clientId,
+        source: 'trf',
+        screening: ELIGIBLE_SCREENING,
+      });
+      await ok(world, intake, 'POST', `/api/referrals/${created.id}/assign`, {
+        organizationId: world.a.provider1,
+        overrideReason: 'Test: provider one',
+      });
+      return created.id;
+    };
+    const withPlanClient = await createClient(world, intake, {
+      legalGivenName: 'Completed',
+      legalFamilyName: 'Plantest',
+      dateOfBirth: '1984-02-02',
+      sin: syntheticSin(6_900_001),
+    });
+    const withoutPlanClient = await createClient(world, intake, {
+      legalGivenName: 'Waiting',
+      legalFamilyName: 'Plantest',
+      dateOfBirth: '1984-02-03',
+      sin: syntheticSin(6_900_002),
+    });
+    const done = await referral(withPlanClient);
+    const waiting = await referral(withoutPlanClient);
+    world.setNow(new Date('2026-05-14T14:00:00Z'));
+    await submittedCa(world, caseworker(), withPlanClient);
+    const plan = await ok<Plan>(world, caseworker(), 'POST', `/api/clients/${withPlanClient}/plans`, {});
+    await buildPlan(plan.id);
+    await ok(world, caseworker(), 'GET', `/api/plans/${plan.id}/summary`);
+    await planOk('POST', `/api/plans/${plan.id}/signature`, { signedOn: '2026-05-14', method: 'wet_ink' });
+    await planOk('POST', `/api/plans/${plan.id}/activate`);
+
+    world.setNow(new Date('2026-09-11T14:00:00Z'));
+    const clock = async (id: string) =>
+      (
+        await ok<{ completion: { incomplete: boolean } | null }>(
+          world,
+          caseworker(),
+          'GET',
+          `/api/referrals/${id}`,
+        )
+      ).completion;
+    expect(await clock(done)).toMatchObject({ incomplete: false });
+    expect(await clock(waiting)).toMatchObject({ incomplete: true });
+
+    const metrics = await ok<{
+      items: {
+        organizationId: string;
+        intakesCompleted: number;
+        averageDaysToActivePlan: number | null;
+        completedWithinStandardRate: number | null;
+      }[];
+    }>(world, world.as.ssm_manager, 'GET', '/api/referrals/metrics?from=2026-05-04&to=2026-05-04');
+    expect(metrics.items.find((m) => m.organizationId === world.a.provider1)).toMatchObject({
+      intakesCompleted: 1,
+      averageDaysToActivePlan: 10,
+      completedWithinStandardRate: 0.5,
+    });
   });
 });

@@ -20,6 +20,7 @@ import {
   planItems,
   plans,
   planSubGoals,
+  referrals,
   sites,
   users,
 } from '../schema.js';
@@ -208,36 +209,33 @@ export async function userName(q: Queryable, userId: string): Promise<string | n
   return row?.name ?? null;
 }
 
-/** P11/K5: when the plan built on a CA was activated, if it was. */
-export async function planActivationOfAssessment(q: Queryable, assessmentId: string): Promise<Date | null> {
-  const [row] = await q
-    .select({ activatedAt: plans.activatedAt })
+/** P11/K5: every plan activation of these clients, with the provider that activated it. */
+export async function planActivationsOfClients(q: Queryable, clientIds: readonly string[]) {
+  if (clientIds.length === 0) return [];
+  const rows = await q
+    .select({
+      clientId: plans.clientId,
+      organizationId: plans.organizationId,
+      activatedAt: plans.activatedAt,
+    })
     .from(plans)
-    .where(eq(plans.assessmentId, assessmentId));
-  return row?.activatedAt ?? null;
+    .where(and(inArray(plans.clientId, [...new Set(clientIds)]), isNotNull(plans.activatedAt)));
+  return rows.map((r) => ({ ...r, activatedAt: r.activatedAt! }));
 }
 
-/** P11/K5: the first activation of a plan of the client at a provider since an instant. */
-export async function firstPlanActivationSince(
-  q: Queryable,
-  clientId: string,
-  organizationId: string,
-  since: Date,
-): Promise<Date | null> {
-  const [row] = await q
-    .select({ activatedAt: plans.activatedAt })
-    .from(plans)
-    .where(
-      and(
-        eq(plans.clientId, clientId),
-        eq(plans.organizationId, organizationId),
-        isNotNull(plans.activatedAt),
-        sql`${plans.activatedAt} >= ${since.toISOString()}`,
-      ),
-    )
-    .orderBy(asc(plans.activatedAt))
-    .limit(1);
-  return row?.activatedAt ?? null;
+/** P11/K5: the plan activations of each referral's client, by referral. */
+export async function planActivationsOfReferrals(q: Queryable, referralIds: readonly string[]) {
+  if (referralIds.length === 0) return [];
+  const rows = await q
+    .select({
+      referralId: referrals.id,
+      organizationId: plans.organizationId,
+      activatedAt: plans.activatedAt,
+    })
+    .from(referrals)
+    .innerJoin(plans, eq(plans.clientId, referrals.clientId))
+    .where(and(inArray(referrals.id, [...new Set(referralIds)]), isNotNull(plans.activatedAt)));
+  return rows.map((r) => ({ ...r, activatedAt: r.activatedAt! }));
 }
 
 // ---------------------------------------------------------------------------------------------

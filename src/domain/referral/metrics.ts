@@ -2,11 +2,11 @@
  * Operational metrics the SSM watches (K5), per provider: how fast referrals get a first contact
  * attempt (P7), how long SSM intake took to send them, how many come back (P10) and how many are
  * lost for want of contact (P8). Intake completion in the sense of M1 (assessment and an active plan)
- * runs from the same assignment instant to the plan's activation, which the plan module records.
+ * runs from the same assignment instant to the plan's activation (intakeCompletionMetrics).
  * Pure: the caller supplies each referral assigned in the period and its first attempt.
  */
-import { torontoDate, type BusinessCalendar } from '../calendar/index.js';
-import { FIRST_CONTACT_BUSINESS_DAYS } from './contact-standards.js';
+import { calendarDaysBetween, torontoDate, type BusinessCalendar } from '../calendar/index.js';
+import { COMPLETION_CALENDAR_DAYS, FIRST_CONTACT_BUSINESS_DAYS } from './contact-standards.js';
 
 export interface AssignedReferralFacts {
   organizationId: string;
@@ -112,4 +112,59 @@ export function assignmentFacts(events: readonly TimelineEvent[]): AssignedRefer
     });
   }
   return facts;
+}
+
+export interface IntakeCompletionFacts {
+  organizationId: string;
+  assignedAt: Date;
+  /** M1/P11: when the provider activated the client's plan after this assignment, if it did. */
+  planActivatedAt: Date | null;
+}
+
+export interface ProviderIntakeCompletion {
+  organizationId: string;
+  /** K5 intake completion (M1: CA done and plan active) for the referrals assigned in the period. */
+  intakesCompleted: number;
+  /** Calendar days from the assignment to the plan's activation, on average. */
+  averageDaysToActivePlan: number | null;
+  /** P11: share of the referrals assigned whose plan was active within 120 days. */
+  completedWithinStandardRate: number | null;
+}
+
+/**
+ * K5 "intake completion times": per provider, how many referrals became an active plan, how long
+ * that took in calendar days (P11 counts calendar days), and the share done within P11's 120 days.
+ */
+export function intakeCompletionMetrics(facts: readonly IntakeCompletionFacts[]): ProviderIntakeCompletion[] {
+  const byProvider = new Map<string, IntakeCompletionFacts[]>();
+  for (const f of facts) byProvider.set(f.organizationId, [...(byProvider.get(f.organizationId) ?? []), f]);
+  return [...byProvider.entries()]
+    .map(([organizationId, list]) => {
+      const days = list
+        .filter((f) => f.planActivatedAt && f.planActivatedAt >= f.assignedAt)
+        .map((f) => calendarDaysBetween(torontoDate(f.assignedAt), torontoDate(f.planActivatedAt!)));
+      const within = days.filter((d) => d <= COMPLETION_CALENDAR_DAYS).length;
+      return {
+        organizationId,
+        intakesCompleted: days.length,
+        averageDaysToActivePlan: average(days),
+        completedWithinStandardRate: rate(within, list.length),
+      };
+    })
+    .sort((a, b) => a.organizationId.localeCompare(b.organizationId));
+}
+
+/**
+ * P11: the first plan the provider activated for the client at or after the assignment; an earlier
+ * plan, or one at another provider, does not complete this referral.
+ */
+export function planActivationAfter(
+  activations: readonly { organizationId: string; activatedAt: Date }[],
+  organizationId: string,
+  assignedAt: Date,
+): Date | null {
+  const after = activations
+    .filter((a) => a.organizationId === organizationId && a.activatedAt >= assignedAt)
+    .map((a) => a.activatedAt.getTime());
+  return after.length ? new Date(Math.min(...after)) : null;
 }

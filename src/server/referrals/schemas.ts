@@ -294,5 +294,17 @@ export const providerMetricsSchema = z
       .number()
       .nullable()
       .describe('Returns for "unable to contact" (P8) over referrals assigned'),
+    intakesCompleted: z
+      .number()
+      .int()
+      .describe('K5/M1: referrals whose client has an active plan with this provider since the assignment'),
+    averageDaysToActivePlan: z
+      .number()
+      .nullable()
+      .describe('K5 intake completion time: calendar days from the assignment to the plan’s activation'),
+    completedWithinStandardRate: z
+      .number()
+      .nullable()
+      .describe('P11: share of referrals assigned whose plan was active within 120 days'),
   })
   .meta({ id: 'ProviderReferralMetrics' });

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { addCalendarDays, torontoDate, type BusinessCalendar } from '../../domain/calendar/index.js';
 import { screen, type ScreeningResult } from '../../domain/eligibility/screening.js';
-import { assignmentFacts, referralMetrics } from '../../domain/referral/metrics.js';
+import {
+  assignmentFacts,
+  intakeCompletionMetrics,
+  planActivationAfter,
+  referralMetrics,
+} from '../../domain/referral/metrics.js';
+import { planActivationsOfClients, planActivationsOfReferrals } from '../../db/repositories/plans.js';
 import type { z } from 'zod';
 import type { Database, Transaction } from '../../db/connection.js';
 import { clientVisibility, referralVisibility } from '../../domain/access/policy.js';
@@ -308,6 +314,7 @@ async function visibleReferral(deps: ReferralDeps, ctx: RequestContext, id: stri
  * The service clocks of a referral with a provider. P7 and P11 run from a lead the SSM sent (any
  * referral assigned through intake, a redirected walk-in included); a walk-in the provider keeps
  * has its client in front of it, and its own P11 clock starts with the assessment (a later issue).
+ * P11 is met once the provider activates the client's plan (`activations`: the client's plans).
  */
 function clocksOf(
   r: {
@@ -315,17 +322,25 @@ function clocksOf(
     pathway: Pathway;
     redirectRequested: boolean;
     assignedAt: Date | null;
+    assignedOrganizationId: string | null;
   },
   firstAttemptAt: Date | null,
   calendar: BusinessCalendar,
   now: Date,
+  activations: readonly { organizationId: string; activatedAt: Date }[] = [],
 ) {
   const leadFromSsm = r.pathway !== 'self_referral' || r.redirectRequested;
   if (r.status !== 'assigned' || !r.assignedAt || !leadFromSsm)
     return { firstContact: null, completion: null };
   return {
     firstContact: firstContactClock(calendar, r.assignedAt, firstAttemptAt, now),
-    completion: completionClock(r.assignedAt, null, now),
+    completion: completionClock(
+      r.assignedAt,
+      r.assignedOrganizationId
+        ? planActivationAfter(activations, r.assignedOrganizationId, r.assignedAt)
+        : null,
+      now,
+    ),
   };
 }
 
@@ -351,12 +366,13 @@ export async function getReferral(
   const r = row.referral;
   const explains = mayExplain(ctx, r.assignedOrganizationId);
   const screening = explains ? r.screening : null;
-  const [timeline, attempts, appointments, calendar, screenedByName] = await Promise.all([
+  const [timeline, attempts, appointments, calendar, screenedByName, activations] = await Promise.all([
     referralTimeline(deps.db, id),
     contactAttemptsOf(deps.db, id),
     appointmentsOf(deps.db, id),
     calendarFor(deps.db, r.catchmentId),
     screening ? userDisplayName(deps.db, screening.screenedByUserId) : null,
+    planActivationsOfClients(deps.db, [r.clientId]),
   ]);
   const now = deps.now();
   const key = PersonalDataKey.open(deps.crypto, r.clientId, row.wrappedKey);
@@ -416,7 +432,7 @@ export async function getReferral(
       saCaseworkerInvited: a.saCaseworkerInvited,
       attended: a.attended,
     })),
-    ...clocksOf(r, attempts[0]?.at ?? null, calendar, now),
+    ...clocksOf(r, attempts[0]?.at ?? null, calendar, now, activations),
     timeline: timeline.map((e) => ({
       at: e.at.toISOString(),
       kind: e.kind,
@@ -443,14 +459,25 @@ function worklistViewOf(ctx: RequestContext): WorklistView {
 
 type ReferralSummary = z.infer<typeof referralSummarySchema>;
 
+/** P11: the plan activations of the clients of a page of referrals, in one query. */
+type Activations = Map<string, { organizationId: string; activatedAt: Date }[]>;
+async function activationsOf(deps: ReferralDeps, rows: readonly { clientId: string; status: string }[]) {
+  const assigned = rows.filter((r) => r.status === 'assigned').map((r) => r.clientId);
+  const byClient: Activations = new Map();
+  for (const a of await planActivationsOfClients(deps.db, assigned))
+    byClient.set(a.clientId, [...(byClient.get(a.clientId) ?? []), a]);
+  return byClient;
+}
+
 function summarize(
   ctx: RequestContext,
   view: WorklistView,
   row: WorkRow,
   calendar: BusinessCalendar,
   now: Date,
+  activations: Activations,
 ): { summary: ReferralSummary; receivedAt: Date } {
-  const clocks = clocksOf(row, row.firstAttemptAt, calendar, now);
+  const clocks = clocksOf(row, row.firstAttemptAt, calendar, now, activations.get(row.clientId));
   const ssmDecision = row.ssmDecision as SsmDecision | null;
   const bucket = worklistBucket(view, {
     status: row.status,
@@ -517,8 +544,9 @@ export async function listReferrals(
     calendarFor(deps.db, ctx.actor.catchmentId),
   ]);
   const now = deps.now();
+  const activations = await activationsOf(deps, openRows);
   const items = [...openRows, ...closedRows]
-    .map((row) => summarize(ctx, view, row, calendar, now))
+    .map((row) => summarize(ctx, view, row, calendar, now, activations))
     .filter((i) => !filter.bucket || i.summary.bucket === filter.bucket);
   items.sort((a, b) =>
     view === 'sa'
@@ -546,7 +574,8 @@ export async function worklist(
   const now = deps.now();
   const counts = new Map<WorklistBucket, number>(WORKLIST_BUCKETS[view].map((b) => [b, 0]));
   const add = (bucket: WorklistBucket, n: number) => counts.set(bucket, (counts.get(bucket) ?? 0) + n);
-  for (const row of openRows) add(summarize(ctx, view, row, calendar, now).summary.bucket, 1);
+  const activations = await activationsOf(deps, openRows);
+  for (const row of openRows) add(summarize(ctx, view, row, calendar, now, activations).summary.bucket, 1);
   add(closedBucket(view), closed);
   return { view, buckets: [...counts.entries()].map(([bucket, count]) => ({ bucket, count })) };
 }
@@ -1027,7 +1056,8 @@ export async function closeReferral(
 
 /**
  * K5: per provider, referrals assigned between two Ontario dates (inclusive): response time to the
- * first contact attempt in business days, returns and lost contact. Counts only, no personal data.
+ * first contact attempt in business days, returns and lost contact, and intake completion (the
+ * assignment to an active plan, M1/P11). Counts only, no personal data.
  */
 export async function providerMetrics(deps: ReferralDeps, ctx: RequestContext, from: string, to: string) {
   // A day of margin either side in UTC, then exact Ontario dates: no time-zone arithmetic in SQL.
@@ -1037,21 +1067,50 @@ export async function providerMetrics(deps: ReferralDeps, ctx: RequestContext, f
     new Date(`${addCalendarDays(from, -1)}T00:00:00Z`),
     new Date(`${addCalendarDays(to, 2)}T00:00:00Z`),
   );
-  const facts = assignmentFacts(events).filter((f) => {
+  // Facts per referral, so each assignment knows its referral's client for the plan activation (K5).
+  const byReferral = new Map<string, typeof events>();
+  for (const e of events) byReferral.set(e.referralId, [...(byReferral.get(e.referralId) ?? []), e]);
+  const inPeriod = (f: { assignedAt: Date }) => {
     const day = torontoDate(f.assignedAt);
     return day >= from && day <= to;
-  });
-  const [calendar, providers] = await Promise.all([
+  };
+  const perReferral = [...byReferral.entries()].flatMap(([referralId, list]) =>
+    assignmentFacts(list)
+      .filter(inPeriod)
+      .map((fact) => ({ referralId, fact })),
+  );
+  const facts = perReferral.map((p) => p.fact);
+  const [calendar, providers, activations] = await Promise.all([
     calendarFor(deps.db, ctx.actor.catchmentId),
     listOrganizations(deps.db, {
       catchmentId: ctx.actor.catchmentId,
       kind: 'provider',
       includeInactive: true,
     }),
+    planActivationsOfReferrals(deps.db, [...byReferral.keys()]),
   ]);
+  const completion = new Map(
+    intakeCompletionMetrics(
+      perReferral.map(({ referralId, fact }) => ({
+        organizationId: fact.organizationId,
+        assignedAt: fact.assignedAt,
+        planActivatedAt: planActivationAfter(
+          activations.filter((a) => a.referralId === referralId),
+          fact.organizationId,
+          fact.assignedAt,
+        ),
+      })),
+    ).map((c) => [c.organizationId, c]),
+  );
   const names = new Map(providers.map((p) => [p.organization.id, p.organization.name]));
-  return referralMetrics(calendar, facts).map((m) => ({
-    ...m,
-    organizationName: names.get(m.organizationId) ?? '',
-  }));
+  return referralMetrics(calendar, facts).map((m) => {
+    const c = completion.get(m.organizationId);
+    return {
+      ...m,
+      organizationName: names.get(m.organizationId) ?? '',
+      intakesCompleted: c?.intakesCompleted ?? 0,
+      averageDaysToActivePlan: c?.averageDaysToActivePlan ?? null,
+      completedWithinStandardRate: c?.completedWithinStandardRate ?? null,
+    };
+  });
 }
