@@ -157,7 +157,7 @@ function UnassignedTable({
           </thead>
           <tbody>
             {clients.map((c) => (
-              <tr key={c.clientId} data-testid="board-unassigned-row">
+              <tr key={c.clientId} data-testid="board-unassigned-row" data-reference={c.reference}>
                 <th scope="row">
                   <Link to={`/clients/${c.clientId}/workspace`}>{c.displayName}</Link>{' '}
                   <span className="tag--muted">({c.reference})</span>
