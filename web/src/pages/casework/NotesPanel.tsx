@@ -5,7 +5,7 @@ import { Loading } from '../../components/Page.js';
 import { Checkbox, RadioGroup, SelectField, SubmitButton, TextAreaField } from '../../components/fields.js';
 import { useFormatters } from '../../format.js';
 import { collect, isBlank, useFormErrors } from '../../forms.js';
-import { useCan } from '../../session.js';
+import { useCan, useSession } from '../../session.js';
 import { useAddNote, useNoteTemplates, useNotes } from './data.js';
 import { LoadError, SavedStatus, type PanelPlan, type PanelProps } from './shared.js';
 import {
@@ -25,6 +25,7 @@ import {
 export function NotesPanel({ clientId, plan }: PanelProps) {
   const { t } = useTranslation();
   const can = useCan();
+  const me = useSession();
   const notes = useNotes(clientId, can('case_note.read'));
   return (
     <section className="section" aria-labelledby="casework-notes-heading" data-testid="notes-panel">
@@ -32,7 +33,11 @@ export function NotesPanel({ clientId, plan }: PanelProps) {
       {can('case_note.write') ? (
         <NoteForm clientId={clientId} plan={plan} />
       ) : (
-        <p className="tag--muted">{t('casework.notes.readOnly')}</p>
+        <p className="tag--muted">
+          {me.organization.kind === 'sa_office'
+            ? t('casework.notes.readOnly')
+            : t('casework.notes.readOnlyStaff')}
+        </p>
       )}
       <h3>{t('casework.notes.listTitle')}</h3>
       {notes.isPending && can('case_note.read') ? <Loading /> : null}
