@@ -8,7 +8,7 @@ import { syntheticSin } from '../../src/seed/people.js';
 import { planClient, submittedCa } from '../support/plans.js';
 import { createWorld, type Session, type World } from '../support/world.js';
 import { PersonalDataKey } from '../../src/server/clients/personal-data.js';
-import { CASE_NOTE_BODY_FIELD } from '../../src/server/plans/service.js';
+import { CASE_NOTE_BODY_FIELD } from '../../src/server/case-management/service.js';
 
 /**
  * The Employment Action Plan through the API (A1–A10, I2, M11): one open plan per client even under
@@ -512,10 +512,25 @@ describe('I2: what the SA caseworker sees', () => {
         note('shared_with_sa', 'Second session booked', '2026-03-03T15:00:00Z'),
       ]);
 
+    // And one through the notes API, as the caseworker writes it in the workspace.
+    world.setNow(new Date('2026-03-04T15:00:00Z'));
+    await ok(world, caseworker(), 'POST', `/api/clients/${clientId}/notes`, {
+      visibility: 'shared_with_sa',
+      planItemId: item.id,
+      body: 'Interview at the distribution centre on Friday',
+    });
+    await ok(world, caseworker(), 'POST', `/api/clients/${clientId}/notes`, {
+      visibility: 'internal',
+      body: 'Internal: follow up on the childcare subsidy',
+    });
     const seen = await ok<Plan>(world, sa, 'GET', `/api/plans/${plan.id}`);
     expect(seen).toMatchObject({ status: 'active', readOnly: true, actions: [], sharedWithSa: true });
     const comments = seen.subGoals[0]!.items[0]!.comments.map((c) => c.body);
-    expect(comments).toEqual(['Resume workshop attended, going well', 'Second session booked']);
+    expect(comments).toEqual([
+      'Resume workshop attended, going well',
+      'Second session booked',
+      'Interview at the distribution centre on Friday',
+    ]);
     expect(JSON.stringify(seen)).not.toContain('Internal:');
     expect(seen.goals[0]!.title).toBe('Work in logistics');
     // I2: the history stays with the provider; SA may not change the plan.

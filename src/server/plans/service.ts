@@ -65,6 +65,8 @@ import {
   type PlanProblem,
 } from '../../domain/plan/index.js';
 import { audit } from '../audit/record.js';
+// The case-management module seals note bodies under this field; shared comments are read with it.
+import { CASE_NOTE_BODY_FIELD } from '../case-management/service.js';
 import { PersonalDataKey } from '../clients/personal-data.js';
 import type { RequestContext } from '../http/context.js';
 import { conflict, forbidden, notFound, ProblemError, refuse } from '../http/problem.js';
@@ -102,8 +104,6 @@ const GOAL_TITLE_FIELD = 'plan.goal_title';
 const GOAL_DESCRIPTION_FIELD = 'plan.goal_description';
 const CUSTOM_TITLE_FIELD = 'plan.custom_item_title';
 const CLOSURE_NOTE_FIELD = 'plan.closure_note';
-/** The case-management module seals note bodies under this field; shared comments are read with it. */
-export const CASE_NOTE_BODY_FIELD = 'case_note.body';
 
 /** Every problem of a list at once: the first one's rule, all of them as fields. */
 function refuseAll(problems: PlanProblem[], field = 'body') {
