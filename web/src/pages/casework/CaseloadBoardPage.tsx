@@ -6,7 +6,8 @@ import { Loading, Page } from '../../components/Page.js';
 import { SelectField, SubmitButton } from '../../components/fields.js';
 import { collect, useFormErrors } from '../../forms.js';
 import { useAssignCaseworker, useCaseload, useCaseloadBoard } from './data.js';
-import { ActionError, LoadError, PhaseLabel, PlanStatusTag, SavedStatus } from './shared.js';
+import { PlanStatusTag } from '../plans/shared.js';
+import { ActionError, LoadError, PhaseLabel, SavedStatus } from './shared.js';
 import type { BoardCaseworker, CaseloadEntry } from './types.js';
 
 const NO_CONTACT_CHOICES = [7, 14, 30, 60, 90] as const;

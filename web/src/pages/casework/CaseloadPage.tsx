@@ -6,7 +6,8 @@ import { SelectField, SubmitButton } from '../../components/fields.js';
 import { useFormatters } from '../../format.js';
 import { useCan } from '../../session.js';
 import { useCaseload } from './data.js';
-import { DueTag, LoadError, ontarioDateOf, PhaseLabel, PlanStatusTag } from './shared.js';
+import { PlanStatusTag } from '../plans/shared.js';
+import { DueTag, LoadError, ontarioDateOf, PhaseLabel } from './shared.js';
 import { useAssignees } from './TasksPanel.js';
 import {
   CASELOAD_DUE_FILTERS,
@@ -140,7 +141,7 @@ function CaseloadFilters({
         label={t('casework.caseload.fields.planStatus')}
         placeholder={t('casework.caseload.any')}
         options={[
-          ...PLAN_STATUSES.map((s) => ({ value: s, label: t(`casework.planStatuses.${s}`) })),
+          ...PLAN_STATUSES.map((s) => ({ value: s, label: t(`plans.statuses.${s}`) })),
           { value: 'none', label: t('casework.caseload.noPlan') },
         ]}
         value={draft.planStatus ?? ''}

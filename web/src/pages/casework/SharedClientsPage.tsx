@@ -3,7 +3,8 @@ import { Link } from 'react-router-dom';
 import { Loading, Page } from '../../components/Page.js';
 import { useFormatters } from '../../format.js';
 import { useSharedClients } from './data.js';
-import { LoadError, PhaseLabel, PlanStatusTag } from './shared.js';
+import { PlanStatusTag } from '../plans/shared.js';
+import { LoadError, PhaseLabel } from './shared.js';
 
 /**
  * I2/I4: the SA caseworker's clients served by a provider — who holds them, where the plan stands,

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageAlert } from '../../components/Alert.js';
 import { torontoDate } from '../../../../src/domain/calendar/iso-date.js';
 import { problemMessage, problemToFormErrors } from '../../forms.js';
-import type { ConferenceStatus, PlanPhase, PlanStatus, TaskDue } from './types.js';
+import type { ConferenceStatus, PlanPhase, TaskDue } from './types.js';
 
 /** The plan the workspace shows, as much of it as the panels need (shared notes hang on its items, I2). */
 export interface PanelPlan {
@@ -66,22 +66,6 @@ export function ActionError({ error, heading }: { error: unknown; heading?: stri
     >
       <p>{text(error)}</p>
     </PageAlert>
-  );
-}
-
-const PLAN_STATUS_TAG: Record<PlanStatus, string> = {
-  draft: 'tag--muted',
-  active: 'tag--ok',
-  active_on_hold: 'tag--warning',
-  closed: 'tag--muted',
-};
-
-export function PlanStatusTag({ status }: { status: PlanStatus }) {
-  const { t } = useTranslation();
-  return (
-    <span className={`tag ${PLAN_STATUS_TAG[status] ?? 'tag--muted'}`} data-status={status}>
-      {t(`casework.planStatuses.${status}`)}
-    </span>
   );
 }
 
