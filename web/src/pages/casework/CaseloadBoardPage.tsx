@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { Loading, Page } from '../../components/Page.js';
+import { Page } from '../../components/Page.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { SelectField, SubmitButton } from '../../components/fields.js';
 import { collect, useFormErrors } from '../../forms.js';
 import { useAssignCaseworker, useCaseload, useCaseloadBoard } from './data.js';
@@ -54,8 +55,7 @@ export function CaseloadBoardPage() {
           </SubmitButton>
         </div>
       </form>
-      {board.isPending ? <Loading /> : null}
-      {board.isError ? <LoadError error={board.error} onRetry={() => void board.refetch()} /> : null}
+      <QueryStatus query={board} failure={LoadError} />
       <SavedStatus message={saved} />
       {board.data ? (
         <>

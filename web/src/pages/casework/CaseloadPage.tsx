@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Loading, Page } from '../../components/Page.js';
+import { Page } from '../../components/Page.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { SelectField, SubmitButton } from '../../components/fields.js';
 import { useFormatters } from '../../format.js';
 import { useCan } from '../../session.js';
@@ -68,8 +69,7 @@ export function CaseloadPage() {
           setParams(out);
         }}
       />
-      {caseload.isPending ? <Loading /> : null}
-      {caseload.isError ? <LoadError error={caseload.error} onRetry={() => void caseload.refetch()} /> : null}
+      <QueryStatus query={caseload} failure={LoadError} />
       {caseload.data ? (
         <>
           <dl className="stat-grid" data-testid="caseload-counts">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Loading, Page } from '../../components/Page.js';
+import { Page } from '../../components/Page.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { useFormatters } from '../../format.js';
 import { useConferenceQueue } from './data.js';
 import { ConferenceStatusTag, LoadError } from './shared.js';
@@ -42,8 +43,7 @@ export function ConferenceQueuePage() {
           ))}
         </ul>
       </nav>
-      {queue.isPending ? <Loading /> : null}
-      {queue.isError ? <LoadError error={queue.error} onRetry={() => void queue.refetch()} /> : null}
+      <QueryStatus query={queue} failure={LoadError} />
       {queue.data && conferences.length === 0 ? (
         <p data-testid="queue-empty">{t('casework.queue.empty')}</p>
       ) : null}

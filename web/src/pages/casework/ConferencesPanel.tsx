@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { Loading } from '../../components/Page.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import {
   Checkbox,
   RadioGroup,
@@ -52,10 +52,7 @@ export function ConferencesPanel({ clientId }: PanelProps) {
       <h2 id="casework-conferences-heading">{t('casework.conferences.title')}</h2>
       <p>{t('casework.conferences.intro')}</p>
       {can('conference.take_part') ? <RequestConference clientId={clientId} /> : null}
-      {conferences.isPending ? <Loading /> : null}
-      {conferences.isError ? (
-        <LoadError error={conferences.error} onRetry={() => void conferences.refetch()} />
-      ) : null}
+      <QueryStatus query={conferences} failure={LoadError} />
       {conferences.data && list.length === 0 ? (
         <p data-testid="conferences-empty">{t('casework.conferences.empty')}</p>
       ) : null}

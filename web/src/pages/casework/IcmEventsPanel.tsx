@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../components/Page.js';
 import { useFormatters } from '../../format.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { useIcmEvents, useMarkIcmSeen } from './data.js';
 import { ActionError, LoadError, SavedStatus, type PanelProps } from './shared.js';
 
@@ -36,8 +36,7 @@ export function IcmEventsPanel({ clientId }: PanelProps) {
         ) : null}
       </h2>
       <p>{t('casework.icm.intro')}</p>
-      {events.isPending ? <Loading /> : null}
-      {events.isError ? <LoadError error={events.error} onRetry={() => void events.refetch()} /> : null}
+      <QueryStatus query={events} failure={LoadError} />
       {events.data && list.length === 0 ? <p data-testid="icm-empty">{t('casework.icm.empty')}</p> : null}
       {list.length ? (
         <ol className="timeline" data-testid="icm-events">

@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { Loading, Page } from '../../components/Page.js';
+import { Page } from '../../components/Page.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { RadioGroup, SubmitButton, TextAreaField, TextField } from '../../components/fields.js';
 import { collect, isBlank, useFormErrors } from '../../forms.js';
 import { useNoteTemplates, useSaveNoteTemplate } from './data.js';
@@ -38,10 +39,7 @@ export function NoteTemplatesPage() {
   const title = (tpl: NoteTemplate) => (i18n.language === 'fr' ? tpl.titleFr : tpl.titleEn);
   return (
     <Page title={t('casework.templates.title')} lead={t('casework.templates.lead')}>
-      {templates.isPending ? <Loading /> : null}
-      {templates.isError ? (
-        <LoadError error={templates.error} onRetry={() => void templates.refetch()} />
-      ) : null}
+      <QueryStatus query={templates} failure={LoadError} />
       <SavedStatus message={saved} />
       <ActionError error={error} />
       {templates.data && list.length === 0 ? <p>{t('casework.templates.empty')}</p> : null}

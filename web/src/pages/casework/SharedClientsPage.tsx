@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { Loading, Page } from '../../components/Page.js';
+import { Page } from '../../components/Page.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { useFormatters } from '../../format.js';
 import { useSharedClients } from './data.js';
 import { PlanStatusTag } from '../plans/shared.js';
@@ -18,8 +19,7 @@ export function SharedClientsPage() {
   const clients = shared.data?.clients ?? [];
   return (
     <Page title={t('casework.shared.title')} lead={t('casework.shared.lead')}>
-      {shared.isPending ? <Loading /> : null}
-      {shared.isError ? <LoadError error={shared.error} onRetry={() => void shared.refetch()} /> : null}
+      <QueryStatus query={shared} failure={LoadError} />
       {shared.data && clients.length === 0 ? (
         <p data-testid="shared-empty">{t('casework.shared.empty')}</p>
       ) : null}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { Loading } from '../../components/Page.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { SelectField, SubmitButton, TextField } from '../../components/fields.js';
 import { todayIso, useFormatters } from '../../format.js';
 import { collect, isBlank, useFormErrors } from '../../forms.js';
@@ -50,8 +50,7 @@ export function TasksPanel({ clientId, plan }: PanelProps) {
         <p className="tag--muted">{t('casework.tasks.providerOnly')}</p>
       ) : (
         <>
-          {tasks.isPending ? <Loading /> : null}
-          {tasks.isError ? <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} /> : null}
+          <QueryStatus query={tasks} failure={LoadError} />
           {tasks.data ? (
             <>
               <TaskTable

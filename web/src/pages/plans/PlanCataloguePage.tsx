@@ -5,8 +5,8 @@ import { patch, post } from '../../api.js';
 import { PageAlert } from '../../components/Alert.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { Checkbox, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/fields.js';
-import { Loading, Page } from '../../components/Page.js';
-import { QueryError } from '../../components/QueryError.js';
+import { Page } from '../../components/Page.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { useFormatters } from '../../format.js';
 import { collect, problemMessage, useFormErrors } from '../../forms.js';
 import { planKeys, useCatalogue, useCatalogueCoverage } from './data.js';
@@ -40,10 +40,7 @@ export function PlanCataloguePage() {
           checked={includeInactive}
           onChange={setIncludeInactive}
         />
-        {catalogue.isPending ? <Loading /> : null}
-        {catalogue.isError ? (
-          <QueryError error={catalogue.error} onRetry={() => void catalogue.refetch()} />
-        ) : null}
+        <QueryStatus query={catalogue} />
         {catalogue.data
           ? SUB_GOAL_KINDS.map((kind) => (
               <KindGroup
@@ -67,10 +64,7 @@ function CoverageSection() {
     <section className="section" aria-labelledby="coverage-heading" data-testid="catalogue-coverage">
       <h2 id="coverage-heading">{t('plans.catalogue.coverageHeading')}</h2>
       <p>{t('plans.catalogue.coverageIntro')}</p>
-      {coverage.isPending ? <Loading /> : null}
-      {coverage.isError ? (
-        <QueryError error={coverage.error} onRetry={() => void coverage.refetch()} />
-      ) : null}
+      <QueryStatus query={coverage} />
       {coverage.data ? (
         <>
           {coverage.data.missing.length ? (

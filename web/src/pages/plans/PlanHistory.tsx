@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api.js';
-import { Loading } from '../../components/Page.js';
-import { QueryError } from '../../components/QueryError.js';
 import { useFormatters } from '../../format.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { usePlanHistory } from './data.js';
 
 /** A4: every change to the plan, oldest first, as the append-only history records it. */
@@ -17,8 +16,7 @@ export function PlanHistorySection({ planId, headingLevel = 2 }: { planId: strin
   return (
     <section className="section" aria-labelledby={headingId} data-testid="plan-history">
       <Heading id={headingId}>{t('plans.history.heading')}</Heading>
-      {history.isPending ? <Loading /> : null}
-      {history.isError ? <QueryError error={history.error} onRetry={() => void history.refetch()} /> : null}
+      <QueryStatus query={history} />
       {history.data && history.data.events.length === 0 ? <p>{t('plans.history.empty')}</p> : null}
       {history.data?.events.length ? (
         <ol className="timeline">

@@ -3,8 +3,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { isApiError } from '../../api.js';
-import { Loading, Page } from '../../components/Page.js';
-import { QueryError } from '../../components/QueryError.js';
+import { Page } from '../../components/Page.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { useFormatters } from '../../format.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { planKeys, usePlanSummary } from './data.js';
@@ -44,8 +44,7 @@ export function PlanSummaryPage() {
       title={s ? t('plans.summary.title', { reference: s.reference }) : t('plans.plan.titleLoading')}
       back={planId ? { to: `/plans/${planId}`, label: t('plans.summary.back') } : undefined}
     >
-      {summary.isPending ? <Loading /> : null}
-      {summary.isError ? <QueryError error={summary.error} onRetry={() => void summary.refetch()} /> : null}
+      <QueryStatus query={summary} />
       {s ? (
         <div className="plan-summary" data-testid="plan-summary" lang={fmt.locale}>
           <p className="no-print actions">

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { isApiError, post } from '../../api.js';
 import { PageAlert } from '../../components/Alert.js';
-import { Loading, Page } from '../../components/Page.js';
+import { Page } from '../../components/Page.js';
 import { QueryError } from '../../components/QueryError.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { useFormatters } from '../../format.js';
 import { problemMessage } from '../../forms.js';
 import { useClient } from '../../queries.js';
@@ -76,8 +77,7 @@ export function WorkspacePage() {
           : undefined
       }
     >
-      {client.isPending ? <Loading /> : null}
-      {client.isError ? <QueryError error={client.error} onRetry={() => void client.refetch()} /> : null}
+      <QueryStatus query={client} />
       {c ? (
         <div className="workspace" data-testid="workspace">
           <WorkspaceHeader client={c} plan={planData} />
@@ -94,8 +94,7 @@ export function WorkspacePage() {
           {can('assessment.read') ? <AssessmentSummarySection clientId={c.id} /> : null}
           <section id="ws-plan" className="section" aria-labelledby="ws-plan-heading" tabIndex={-1}>
             <h2 id="ws-plan-heading">{t('plans.workspace.planHeading')}</h2>
-            {plans.isPending ? <Loading /> : null}
-            {plans.isError ? <QueryError error={plans.error} onRetry={() => void plans.refetch()} /> : null}
+            <QueryStatus query={plans} />
             {plans.data ? <ClientPlansList clientId={c.id} data={plans.data} currentPlan={planData} /> : null}
             {plan.isError && notSharedYet(plan.error) ? (
               <p data-testid="plan-not-shared">{t('plans.plan.notSharedBody')}</p>
@@ -213,8 +212,7 @@ function AssessmentSummarySection({ clientId }: { clientId: string }) {
   return (
     <section id="ws-assessment" className="section" aria-labelledby="ws-assessment-heading" tabIndex={-1}>
       <h2 id="ws-assessment-heading">{t('plans.workspace.assessmentHeading')}</h2>
-      {list.isPending ? <Loading /> : null}
-      {list.isError ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}
+      <QueryStatus query={list} />
       {list.data && !latest ? (
         <p data-testid="workspace-no-assessment">{t('plans.workspace.noAssessment')}</p>
       ) : null}
