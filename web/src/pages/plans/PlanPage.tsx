@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PageAlert } from '../../components/Alert.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { RadioGroup, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/fields.js';
 import { todayIso, useFormatters } from '../../format.js';
-import { collect, useFormErrors, type FieldMessages } from '../../forms.js';
+import { collect, useFormErrors, type FieldMessages, type FormErrorsState } from '../../forms.js';
 import { useCatalogue, usePlanStep } from './data.js';
 import { PlanHistorySection } from './PlanHistory.js';
 import {
@@ -562,6 +563,91 @@ function ItemComments({ item }: { item: PlanItem }) {
   );
 }
 
+/** An item's cost and planned dates, as the add and the edit forms both hold them (money as typed). */
+interface CostAndDates {
+  cost: string;
+  plannedStart: string;
+  plannedEnd: string;
+}
+
+const costAndDatesLabels = (t: TFunction) => ({
+  costCents: t('plans.items.costDollars'),
+  plannedStart: t('plans.items.plannedStart'),
+  plannedEnd: t('plans.items.plannedEnd'),
+});
+
+/** The checks on an item's cost and dates, the same whether it is being added or edited. */
+const costAndDatesChecks = (
+  { cost, plannedStart, plannedEnd }: CostAndDates,
+  t: TFunction,
+): [string, string | false][] => [
+  ['costCents', parseDollars(cost) === null && t('plans.items.errors.cost')],
+  ['plannedStart', !plannedStart && t('plans.items.errors.plannedStart')],
+  ['plannedEnd', !plannedEnd && t('plans.items.errors.plannedEnd')],
+  [
+    'plannedEnd',
+    !!plannedEnd && !!plannedStart && plannedEnd < plannedStart && t('plans.items.errors.endBeforeStart'),
+  ],
+];
+
+/**
+ * An item's cost and planned-date fields. `endNotBeforeStart` keeps the end's date picker from offering
+ * a day before the start (the add form does; the edit form never has).
+ */
+function CostAndDatesFields({
+  idPrefix: p,
+  value,
+  onChange,
+  form,
+  endNotBeforeStart = false,
+}: {
+  idPrefix: string;
+  value: CostAndDates;
+  onChange: Dispatch<SetStateAction<CostAndDates>>;
+  form: FormErrorsState;
+  endNotBeforeStart?: boolean;
+}) {
+  const { t } = useTranslation();
+  const labels = costAndDatesLabels(t);
+  const set = (field: keyof CostAndDates) => (v: string) => onChange((was) => ({ ...was, [field]: v }));
+  return (
+    <>
+      <TextField
+        id={`${p}-costCents`}
+        label={labels.costCents}
+        hint={t('plans.items.costHint')}
+        value={value.cost}
+        onChange={set('cost')}
+        error={form.field('costCents')}
+        inputMode="decimal"
+        width={7}
+        required
+      />
+      <TextField
+        id={`${p}-plannedStart`}
+        type="date"
+        label={labels.plannedStart}
+        value={value.plannedStart}
+        onChange={set('plannedStart')}
+        error={form.field('plannedStart')}
+        width={10}
+        required
+      />
+      <TextField
+        id={`${p}-plannedEnd`}
+        type="date"
+        label={labels.plannedEnd}
+        value={value.plannedEnd}
+        onChange={set('plannedEnd')}
+        error={form.field('plannedEnd')}
+        width={10}
+        min={endNotBeforeStart ? value.plannedStart || undefined : undefined}
+        required
+      />
+    </>
+  );
+}
+
 function ItemEditForm({ plan, item, onSaved }: { plan: PlanDetail; item: PlanItem; onSaved: () => void }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
@@ -570,9 +656,12 @@ function ItemEditForm({ plan, item, onSaved }: { plan: PlanDetail; item: PlanIte
   const [status, setStatus] = useState<PlanItemStatus>(item.status);
   const [outcome, setOutcome] = useState<PlanItemOutcome | ''>(item.outcome ?? '');
   const [actualEnd, setActualEnd] = useState(item.actualEnd ?? '');
-  const [cost, setCost] = useState(centsToInput(item.costCents));
-  const [plannedStart, setPlannedStart] = useState(item.plannedStart);
-  const [plannedEnd, setPlannedEnd] = useState(item.plannedEnd);
+  const [costAndDates, setCostAndDates] = useState<CostAndDates>({
+    cost: centsToInput(item.costCents),
+    plannedStart: item.plannedStart,
+    plannedEnd: item.plannedEnd,
+  });
+  const { plannedStart, plannedEnd } = costAndDates;
   const save = usePlanStep<ItemUpdate>(plan.id, `/items/${encodeURIComponent(item.id)}`, {
     method: 'PATCH',
     onError: form.fromError,
@@ -586,23 +675,15 @@ function ItemEditForm({ plan, item, onSaved }: { plan: PlanDetail; item: PlanIte
     status: t('plans.items.status'),
     outcome: t('plans.items.outcome'),
     actualEnd: t('plans.items.actualEnd'),
-    costCents: t('plans.items.costDollars'),
-    plannedStart: t('plans.items.plannedStart'),
-    plannedEnd: t('plans.items.plannedEnd'),
+    ...costAndDatesLabels(t),
   };
   const ended = status === 'completed' || status === 'cancelled';
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (save.isPending) return;
-    const cents = parseDollars(cost);
+    const cents = parseDollars(costAndDates.cost);
     const problems: FieldMessages = collect([
-      ['costCents', cents === null && t('plans.items.errors.cost')],
-      ['plannedStart', !plannedStart && t('plans.items.errors.plannedStart')],
-      ['plannedEnd', !plannedEnd && t('plans.items.errors.plannedEnd')],
-      [
-        'plannedEnd',
-        plannedEnd && plannedStart && plannedEnd < plannedStart && t('plans.items.errors.endBeforeStart'),
-      ],
+      ...costAndDatesChecks(costAndDates, t),
       ['actualEnd', actualEnd && actualEnd > todayIso() && t('plans.items.errors.future')],
       ['outcome', status === 'completed' && !outcome && t('plans.items.errors.outcome')],
     ]);
@@ -664,37 +745,7 @@ function ItemEditForm({ plan, item, onSaved }: { plan: PlanDetail; item: PlanIte
           max={todayIso()}
           optional={!ended}
         />
-        <TextField
-          id={`${p}-costCents`}
-          label={labels.costCents}
-          hint={t('plans.items.costHint')}
-          value={cost}
-          onChange={setCost}
-          error={form.field('costCents')}
-          inputMode="decimal"
-          width={7}
-          required
-        />
-        <TextField
-          id={`${p}-plannedStart`}
-          type="date"
-          label={labels.plannedStart}
-          value={plannedStart}
-          onChange={setPlannedStart}
-          error={form.field('plannedStart')}
-          width={10}
-          required
-        />
-        <TextField
-          id={`${p}-plannedEnd`}
-          type="date"
-          label={labels.plannedEnd}
-          value={plannedEnd}
-          onChange={setPlannedEnd}
-          error={form.field('plannedEnd')}
-          width={10}
-          required
-        />
+        <CostAndDatesFields idPrefix={p} value={costAndDates} onChange={setCostAndDates} form={form} />
         <SubmitButton pending={save.isPending} variant="secondary" testId="item-edit-submit">
           {save.isPending ? t('common.saving') : t('plans.items.saveChanges')}
         </SubmitButton>
@@ -782,17 +833,19 @@ function AddItemForm({
   const [source, setSource] = useState<'catalogue' | 'custom'>('catalogue');
   const [catalogueItemId, setCatalogueItemId] = useState('');
   const [customTitle, setCustomTitle] = useState('');
-  const [cost, setCost] = useState('0.00');
-  const [plannedStart, setPlannedStart] = useState(todayIso());
-  const [plannedEnd, setPlannedEnd] = useState('');
+  const [costAndDates, setCostAndDates] = useState<CostAndDates>({
+    cost: '0.00',
+    plannedStart: todayIso(),
+    plannedEnd: '',
+  });
+  const { plannedStart, plannedEnd } = costAndDates;
   const catalogue = useCatalogue(subGoal.kind, false, open);
   const add = usePlanStep<ItemCreate>(plan.id, '/items', {
     onError: form.fromError,
     onSuccess: () => {
       setCatalogueItemId('');
       setCustomTitle('');
-      setCost('0.00');
-      setPlannedEnd('');
+      setCostAndDates((v) => ({ ...v, cost: '0.00', plannedEnd: '' }));
       setOpen(false);
       onSaved();
     },
@@ -802,14 +855,12 @@ function AddItemForm({
     source: t('plans.items.source'),
     catalogueItemId: t('plans.items.catalogueItem'),
     customTitle: t('plans.items.customTitle'),
-    costCents: t('plans.items.costDollars'),
-    plannedStart: t('plans.items.plannedStart'),
-    plannedEnd: t('plans.items.plannedEnd'),
+    ...costAndDatesLabels(t),
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (add.isPending) return;
-    const cents = parseDollars(cost);
+    const cents = parseDollars(costAndDates.cost);
     const problems = collect([
       [
         'catalogueItemId',
@@ -819,13 +870,7 @@ function AddItemForm({
         'customTitle',
         source === 'custom' && customTitle.trim().length < 2 && t('plans.items.errors.customTitle'),
       ],
-      ['costCents', cents === null && t('plans.items.errors.cost')],
-      ['plannedStart', !plannedStart && t('plans.items.errors.plannedStart')],
-      ['plannedEnd', !plannedEnd && t('plans.items.errors.plannedEnd')],
-      [
-        'plannedEnd',
-        plannedEnd && plannedStart && plannedEnd < plannedStart && t('plans.items.errors.endBeforeStart'),
-      ],
+      ...costAndDatesChecks(costAndDates, t),
     ]);
     if (!form.check(problems) || cents === null) return;
     form.clear();
@@ -897,37 +942,12 @@ function AddItemForm({
             required
           />
         )}
-        <TextField
-          id={`${p}-costCents`}
-          label={labels.costCents}
-          hint={t('plans.items.costHint')}
-          value={cost}
-          onChange={setCost}
-          error={form.field('costCents')}
-          inputMode="decimal"
-          width={7}
-          required
-        />
-        <TextField
-          id={`${p}-plannedStart`}
-          type="date"
-          label={labels.plannedStart}
-          value={plannedStart}
-          onChange={setPlannedStart}
-          error={form.field('plannedStart')}
-          width={10}
-          required
-        />
-        <TextField
-          id={`${p}-plannedEnd`}
-          type="date"
-          label={labels.plannedEnd}
-          value={plannedEnd}
-          onChange={setPlannedEnd}
-          error={form.field('plannedEnd')}
-          width={10}
-          min={plannedStart || undefined}
-          required
+        <CostAndDatesFields
+          idPrefix={p}
+          value={costAndDates}
+          onChange={setCostAndDates}
+          form={form}
+          endNotBeforeStart
         />
         <SubmitButton pending={add.isPending} variant="secondary" testId="add-item-submit">
           {t('plans.items.addSubmit')}
