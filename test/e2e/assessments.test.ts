@@ -1,16 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticSin } from '../../src/seed/people.js';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../src/seed/network.js';
 import {
   createClientThroughApi,
   expectAccessible,
   openPage,
+  pathwaysForFile,
   setLanguage,
   signIn,
   signOut,
-  startPathways,
-  type Running,
+  sinSequence,
 } from './harness.js';
 
 /**
@@ -21,18 +20,9 @@ import {
  * case-managed service (S2), completes Module 2 and submits (C8); the stream shows to staff and
  * never on the client's copy. Every page visited passes axe (WCAG 2.1 AA) with no console errors.
  */
-let running: Running;
-beforeAll(async () => {
-  running = await startPathways();
-});
-afterAll(() => running?.stop());
+const pathways = pathwaysForFile();
 
-// Fresh synthetic, Luhn-valid SINs (not 900-series): far from the demo seed's numbering.
-let sinIndex = 8_100_001;
-const freshSin = () => {
-  if (sinIndex % 37 === 0) sinIndex++;
-  return syntheticSin(sinIndex++);
-};
+const freshSin = sinSequence(8_100_001);
 
 /** An Ontario Works client of the signed-in SA caseworker, with a fresh SIN. */
 const createSaClient = (page: Page, givenName: string, familyName: string) =>
@@ -169,7 +159,7 @@ const STREAM_WORDS = [
 
 describe.each(['en', 'fr'] as const)('Common Assessment end to end (%s)', (lang) => {
   it('C1–C11: SA does M1 and refers, SSM assigns, the provider sets case-managed, does M2, submits; the client copy has no stream', async () => {
-    const { page, problems } = await openPage(running);
+    const { page, problems } = await openPage(pathways());
     const family = lang === 'en' ? 'Okonkwo' : 'Beauchemin';
 
     // 1. The SA caseworker finds the client (C1) and starts the assessment from the record.
@@ -343,7 +333,7 @@ describe.each(['en', 'fr'] as const)('Common Assessment end to end (%s)', (lang)
 
 describe('C3: no consent, no assessment', () => {
   it('refusing consent shows the stop page and the client’s assessment list stays empty', async () => {
-    const { page, problems } = await openPage(running);
+    const { page, problems } = await openPage(pathways());
     await signIn(page, demoEmail('sa_caseworker'), DEMO_PASSWORD, 'en');
     const clientId = await createSaClient(page, 'Tomasz', 'Wierzbicki');
     await page.goto(`/clients/${clientId}`);
@@ -372,7 +362,7 @@ describe('C3: no consent, no assessment', () => {
 
 describe('C1, C9 and C3 on the provider side', () => {
   it('search shows the in-progress CA to resume; "other" needs a note to cancel; a consent withdrawal reaches the SSM, who removes the information', async () => {
-    const { page, problems } = await openPage(running);
+    const { page, problems } = await openPage(pathways());
     await signIn(page, demoEmail('provider_caseworker'), DEMO_PASSWORD, 'fr');
     const clientId = await createSaClient(page, 'Mireille', 'Dufresne-Aubin');
     await page.goto(`/clients/${clientId}`);

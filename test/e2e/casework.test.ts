@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { torontoDate } from '../../src/domain/calendar/iso-date.js';
 import { syntheticSin } from '../../src/seed/people.js';
 import { DEMO_PASSWORD, demoEmail } from '../../src/seed/network.js';
@@ -6,10 +6,9 @@ import {
   createClientThroughApi,
   expectAccessible,
   openPage,
+  pathwaysForFile,
   signIn,
   signOut,
-  startPathways,
-  type Running,
 } from './harness.js';
 
 /**
@@ -19,11 +18,7 @@ import {
  * on the caseworker's caseload; the caseworker sees it in "My caseload" and marks the task done.
  * Every screen passes axe-core.
  */
-let running: Running;
-beforeAll(async () => {
-  running = await startPathways();
-});
-afterAll(() => running?.stop());
+const pathways = pathwaysForFile();
 
 const TEXT = {
   en: { family: 'Okonkwo-Casework', task: 'Call back about the resume clinic' },
@@ -38,7 +33,7 @@ const TEMPLATE = {
 
 describe.each(['en', 'fr'] as const)('case management end to end (%s)', (lang) => {
   it('J9, I2: template note with a contact, a task due today, assigned by the lead, done from the caseload', async () => {
-    const { page, problems } = await openPage(running);
+    const { page, problems } = await openPage(pathways());
     const text = TEXT[lang];
     const title = lang === 'en' ? TEMPLATE.titleEn : TEMPLATE.titleFr;
     const body = lang === 'en' ? TEMPLATE.bodyEn : TEMPLATE.bodyFr;

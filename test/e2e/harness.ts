@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { syntheticSin } from '../../src/seed/people.js';
 
 /**
  * The real thing: `src/server/main.ts` on a free port with a fresh embedded database (migrated and
@@ -80,6 +81,34 @@ export async function startPathways(): Promise<Running> {
       await new Promise((r) => server.once('exit', r));
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Pathways for the whole test file: started before its first test and stopped after its last. Call
+ * it at the top of the file; the function it returns gives the running app inside a test.
+ */
+export function pathwaysForFile(): () => Running {
+  let running: Running | undefined;
+  beforeAll(async () => {
+    running = await startPathways();
+  });
+  afterAll(() => running?.stop());
+  return () => {
+    if (!running) throw new Error('Pathways is not running: pathwaysForFile() starts it in beforeAll');
+    return running;
+  };
+}
+
+/**
+ * Fresh synthetic, Luhn-valid SINs (not 900-series) from `start` on: each file starts far from the
+ * demo seed's numbering and from the other files'.
+ */
+export function sinSequence(start: number): () => string {
+  let index = start;
+  return () => {
+    if (index % 37 === 0) index++;
+    return syntheticSin(index++);
   };
 }
 

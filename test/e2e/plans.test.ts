@@ -1,19 +1,18 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCalendarDays, torontoDate } from '../../src/domain/calendar/iso-date.js';
-import { syntheticSin } from '../../src/seed/people.js';
 import { DEMO_PASSWORD, demoEmail } from '../../src/seed/network.js';
 import { ADULT_SA, completeAnswers, CONSENT, PHOTO_ID } from '../support/assessments.js';
 import {
   createClientThroughApi,
   expectAccessible,
   openPage,
+  pathwaysForFile,
   signIn,
   signOut,
-  startPathways,
-  type Running,
+  sinSequence,
 } from './harness.js';
 
 /**
@@ -26,20 +25,11 @@ import {
  * note (I2), and asks for a case conference that the provider answers (I4). Every page visited
  * passes axe (WCAG 2.1 AA) with no console errors.
  */
-let running: Running;
-beforeAll(async () => {
-  running = await startPathways();
-});
-afterAll(() => running?.stop());
+const pathways = pathwaysForFile();
 
 const OUTPUT = join(process.cwd(), 'test-results', 'e2e');
 
-// Fresh synthetic SINs far from the demo seed's and the other e2e files' numbering.
-let sinIndex = 8_300_001;
-const freshSin = () => {
-  if (sinIndex % 37 === 0) sinIndex++;
-  return syntheticSin(sinIndex++);
-};
+const freshSin = sinSequence(8_300_001);
 
 /** A write with the signed-in session's CSRF token, as the web app sends it. */
 async function api(page: Page, method: 'POST' | 'PUT' | 'PATCH', url: string, data: unknown = {}) {
@@ -63,18 +53,19 @@ interface SaCaseworker {
  * one, with a Common Assessment started, completed and submitted with case-managed service (A1).
  */
 async function clientWithSubmittedCa(page: Page, sa: SaCaseworker, family: string): Promise<string> {
+  const sin = freshSin();
   const clientId = await createClientThroughApi(page, {
     legalGivenName: 'Amara',
     legalFamilyName: family,
     dateOfBirth: '1989-04-12',
-    sin: freshSin(),
+    sin,
     phone: '519-555-0147',
     preferredContactMethod: 'phone',
     language: 'en',
     specializedPopulations: { newcomer: 'no' },
     socialAssistance: {
       program: 'ow',
-      samsMemberId: `4003${String(sinIndex).slice(-4)}`,
+      samsMemberId: `4003${sin.slice(-4)}`,
       officeId: sa.officeId,
       caseworkerId: sa.userId,
     },
@@ -162,7 +153,7 @@ async function addItem(
 
 describe.each(['en', 'fr'] as const)('Employment Action Plan end to end (%s)', (lang) => {
   it('A1–A5, A7, I2, I4: catalogue, plan built, summary printed, signed, activated; SA reads the shared comment, not the internal note; a case conference answered', async () => {
-    const { page, problems } = await openPage(running);
+    const { page, problems } = await openPage(pathways());
     const text = TEXT[lang];
     const today = torontoDate(new Date());
     const inAMonth = addCalendarDays(today, 30);

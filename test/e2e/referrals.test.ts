@@ -1,14 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoEmail } from '../../src/seed/network.js';
 import {
   createClientThroughApi,
   expectAccessible,
   openPage,
+  pathwaysForFile,
   signIn,
   signOut,
-  startPathways,
-  type Running,
 } from './harness.js';
 
 /**
@@ -17,11 +16,7 @@ import {
  * (and is refused "unable to contact" too early, P8) and an appointment, and SSM intake reads the
  * whole timeline.
  */
-let running: Running;
-beforeAll(async () => {
-  running = await startPathways();
-});
-afterAll(() => running?.stop());
+const pathways = pathwaysForFile();
 
 /** Setup through the API with the signed-in SA caseworker's session: the client to be referred. */
 const createSaClient = (page: Page, familyName: string, sin: string) =>
@@ -53,7 +48,7 @@ async function openFromWorklist(page: Page, bucket: string, reference: string) {
 
 describe.each(['en', 'fr'] as const)('referral pathway 1 end to end (%s)', (lang) => {
   it('P1–P11: SA refers, SSM assigns by the matrix, the provider works the lead, SSM sees the timeline', async () => {
-    const { page, problems } = await openPage(running);
+    const { page, problems } = await openPage(pathways());
     const family = lang === 'en' ? 'Haddadine' : 'Khourieux';
 
     // 1. The SA caseworker refers their client to SSM intake, with notes and needs (P1, P2).
@@ -168,7 +163,7 @@ describe.each(['en', 'fr'] as const)('referral pathway 1 end to end (%s)', (lang
 
 describe('TRF daily list upload (P1 pathway 2)', () => {
   it('imports the good lines, lists the bad ones by line in the interface language, and adds nothing twice', async () => {
-    const { page, problems } = await openPage(running);
+    const { page, problems } = await openPage(pathways());
     await signIn(page, demoEmail('ssm_intake'), DEMO_PASSWORD, 'fr');
     await page.getByTestId('nav-referrals').click();
     await page.getByRole('link', { name: 'Importer une liste CRR' }).click();
