@@ -1,21 +1,5 @@
-import { and, asc, eq, isNotNull, isNull, lte, notExists, sql } from 'drizzle-orm';
 import type { Database } from '../db/connection.js';
-import { clients, clientShares, organizations, referrals, users } from '../db/schema.js';
-import type { Actor } from '../domain/access/policy.js';
-import type { Role } from '../domain/access/roles.js';
-import {
-  CURRENT_NOTICE_VERSION,
-  CURRENT_QUESTION_BANK_VERSION,
-  isAsked,
-  questionBank,
-} from '../domain/assessment/index.js';
-import {
-  DEFAULT_SEGMENTATION_MODEL_ID,
-  DEFAULT_STREAM_THRESHOLDS,
-} from '../domain/assessment/segmentation/index.js';
-import type { AnswerValue, Answers, AssessmentFacts, Module } from '../domain/assessment/types.js';
-import { addCalendarDays, torontoDate } from '../domain/calendar/index.js';
-import { ageOn } from '../domain/eligibility/age.js';
+import type { Answers, AssessmentFacts, Module } from '../domain/assessment/types.js';
 import {
   addNote,
   answer,
@@ -24,12 +8,20 @@ import {
   startAssessment,
   submitAssessment,
   verifyAssessmentIdentity,
-  type AssessmentDeps,
 } from '../server/assessments/service.js';
 import type { RequestContext } from '../server/http/context.js';
 import type { PersonCrypto } from '../server/privacy/crypto.js';
 import { assignReferral, logContactAttempt, suggestProviders } from '../server/referrals/service.js';
-import { demoEmail, PROVIDERS } from './network.js';
+import {
+  answersFor as answersForStory,
+  DEMO_CONSENT,
+  demoAssessmentDeps,
+  demoClock,
+  demoContexts,
+  demoFacts,
+  demoPhotoId,
+  untouchedAdults,
+} from './demo-kit.js';
 import type { Network } from './seed.js';
 
 /** What a caseworker would hear from a person out of work for eight months, with a college diploma. */
@@ -61,39 +53,8 @@ const STORY: Answers = {
 };
 
 /** The story's answers to every question asked in the modules; a plausible middle answer elsewhere. */
-function answersFor(facts: AssessmentFacts, modules: Module[], story: Answers = STORY): Answers {
-  const bank = questionBank(CURRENT_QUESTION_BANK_VERSION)!;
-  const all: Answers = {};
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const q of bank.sections.flatMap((s) => s.questions)) {
-      if (all[q.id] !== undefined || !isAsked(q, all, facts)) continue;
-      const options = q.options?.map((o) => o.value) ?? [];
-      const fallback: AnswerValue =
-        q.type === 'boolean'
-          ? false
-          : q.type === 'scale'
-            ? 3
-            : q.type === 'number'
-              ? (q.min ?? 0)
-              : q.type === 'multi'
-                ? [options.includes('none') ? 'none' : options[0]!]
-                : q.type === 'text'
-                  ? 'Warehouse and logistics'
-                  : q.type === 'date'
-                    ? '2026-01-15'
-                    : options.includes('no')
-                      ? 'no'
-                      : options[0]!;
-      all[q.id] = story[q.id] ?? fallback;
-      changed = true;
-    }
-  }
-  const wanted = new Set(
-    bank.sections.filter((s) => modules.includes(s.module)).flatMap((s) => s.questions.map((q) => q.id)),
-  );
-  return Object.fromEntries(Object.entries(all).filter(([id]) => wanted.has(id)));
-}
+const answersFor = (facts: AssessmentFacts, modules: Module[], story: Answers = STORY): Answers =>
+  answersForStory(facts, modules, story, { text: 'Warehouse and logistics', date: '2026-01-15' });
 
 /**
  * A few Common Assessments for the demo, written through the assessment service as the demo users
@@ -107,98 +68,42 @@ export async function seedAssessments(
   network: Network,
   runAt: Date = new Date(),
 ): Promise<number> {
-  let clock = runAt;
-  const deps: AssessmentDeps = {
-    db,
-    crypto,
-    now: () => clock,
-    segmentation: { modelId: DEFAULT_SEGMENTATION_MODEL_ID, thresholds: DEFAULT_STREAM_THRESHOLDS },
-  };
-  const today = torontoDate(runAt);
-  /** 14:00 in Toronto `n` days ago, plus `minutes`; never after the run. */
-  const at = (n: number, minutes = 0): Date => {
-    const when = new Date(new Date(`${addCalendarDays(today, -n)}T18:00:00Z`).getTime() + minutes * 60_000);
-    return when > runAt ? new Date(runAt.getTime() - (60 - minutes) * 1000) : when;
-  };
+  const clock = demoClock(runAt, 18, 60);
+  const { today, at } = clock;
+  const deps = demoAssessmentDeps(db, crypto, clock);
 
-  const orgs = await db
-    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
-    .from(organizations)
-    .where(eq(organizations.catchmentId, network.catchmentId));
-  const riverside = orgs.find((o) => o.name === PROVIDERS[0]!.name)?.id;
-  const userOf = async (email: string) => (await db.select().from(users).where(eq(users.email, email)))[0];
+  const cast = await demoContexts(db, network.catchmentId);
+  const { riverside } = cast;
   const [saUser, ssmUser, riversideUser] = await Promise.all([
-    userOf(demoEmail('sa_caseworker')),
-    userOf(demoEmail('ssm_intake')),
-    userOf(demoEmail('provider_caseworker')),
+    cast.byRole('sa_caseworker'),
+    cast.byRole('ssm_intake'),
+    cast.byRole('provider_caseworker'),
   ]);
   if (!riverside || !saUser || !ssmUser || !riversideUser) return 0;
-  const ctxOf = (user: typeof saUser): RequestContext => {
-    const actor: Actor = {
-      userId: user.id,
-      organizationId: user.organizationId,
-      organizationKind: orgs.find((o) => o.id === user.organizationId)!.kind,
-      catchmentId: network.catchmentId,
-      roles: user.roles as Role[],
-    };
-    return { actor, requestId: 'demo-seed' };
-  };
-  const sa = ctxOf(saUser);
-  const ssm = ctxOf(ssmUser);
-  const eo = ctxOf(riversideUser);
+  const sa = saUser.ctx;
+  const ssm = ssmUser.ctx;
+  const eo = riversideUser.ctx;
 
   // Adults with a SIN and no referral yet, in reference order: the same people on every run.
-  const adult = lte(clients.dateOfBirth, addCalendarDays(today, -25 * 365));
-  const noReferral = notExists(
-    db
-      .select({ one: sql`1` })
-      .from(referrals)
-      .where(eq(referrals.clientId, clients.id)),
-  );
-  const [saClient] = await db
-    .select()
-    .from(clients)
-    .where(and(eq(clients.saCaseworkerId, saUser.id), adult, isNotNull(clients.sinIndex), noReferral))
-    .orderBy(asc(clients.reference))
-    .limit(1);
-  const riversideClients = await db
-    .select({ client: clients })
-    .from(clients)
-    .innerJoin(clientShares, eq(clientShares.clientId, clients.id))
-    .where(
-      and(
-        eq(clientShares.organizationId, riverside),
-        isNull(clientShares.revokedAt),
-        isNull(clients.saProgram),
-        isNotNull(clients.sinIndex),
-        adult,
-        noReferral,
-      ),
-    )
-    .orderBy(asc(clients.reference))
-    .limit(5);
-  if (!saClient || riversideClients.length < 5) return 0;
-  const [inProgress, submitted, selfDirected, aged, pending] = riversideClients.map((r) => r.client) as [
+  const { saClient, providerClients } = await untouchedAdults(db, today, {
+    saCaseworkerId: saUser.user.id,
+    providerId: riverside,
+    count: 5,
+    unassessed: false,
+  });
+  if (!saClient || providerClients.length < 5) return 0;
+  const [inProgress, submitted, selfDirected, aged, pending] = providerClients as [
     typeof saClient,
     typeof saClient,
     typeof saClient,
     typeof saClient,
     typeof saClient,
   ];
-  const factsOf = (c: typeof saClient): AssessmentFacts => ({
-    ageYears: ageOn(c.dateOfBirth, today),
-    saClient: c.saProgram !== null,
-  });
-  const consent = { given: true, channel: 'in_person', noticeVersion: CURRENT_NOTICE_VERSION } as const;
-  const photoId = {
-    method: 'photo_id',
-    kind: 'drivers_licence',
-    expiresOn: addCalendarDays(today, 900),
-    seen: 'in_person',
-  } as const;
+  const factsOf = (c: typeof saClient) => demoFacts(c, today);
+  const photoId = demoPhotoId(today, 900);
   const start = async (ctx: RequestContext, clientId: string, when: Date) => {
-    clock = when;
-    return (await startAssessment(deps, ctx, clientId, { consent })).detail.id;
+    clock.set(when);
+    return (await startAssessment(deps, ctx, clientId, { consent: DEMO_CONSENT })).detail.id;
   };
   let created = 0;
 
@@ -206,7 +111,7 @@ export async function seedAssessments(
   const saCa = await start(sa, saClient.id, at(6, 0));
   await verifyAssessmentIdentity(deps, sa, saCa, { method: 'sa_documentation' });
   await answer(deps, sa, saCa, { answers: answersFor(factsOf(saClient), ['m1']) });
-  clock = at(6, 40);
+  clock.set(at(6, 40));
   await addNote(deps, sa, saCa, {
     body: 'Prefers calls after 10 am. No car: a site on the bus line, please. Motivated; wants warehouse work again.',
   });
@@ -216,7 +121,7 @@ export async function seedAssessments(
     barriers: { transportation: true, childcare: false, language: null, accessibility: [] },
     notes: 'Referred after Module 1; the client is ready to take part.',
   });
-  clock = at(5, 30);
+  clock.set(at(5, 30));
   const ranked = await suggestProviders(deps, ssm, referred.referral!.id);
   await assignReferral(deps, ssm, referred.referral!.id, {
     organizationId: riverside,
@@ -226,7 +131,7 @@ export async function seedAssessments(
         : 'The client lives near the downtown site on the bus line.',
   });
   // P7: Riverside called the next day and booked the client in to complete Module 2.
-  clock = at(4, 60);
+  clock.set(at(4, 60));
   await logContactAttempt(deps, eo, referred.referral!.id, { method: 'phone', result: 'reached' });
   created++;
 
@@ -249,7 +154,7 @@ export async function seedAssessments(
   await answer(deps, eo, done, { answers: answersFor(factsOf(submitted), ['m1']) });
   await setServiceLevel(deps, eo, done, { level: 'case_managed', indicators: [], rationale: null });
   await answer(deps, eo, done, { answers: answersFor(factsOf(submitted), ['m2']) });
-  clock = at(9, 50);
+  clock.set(at(9, 50));
   await submitAssessment(deps, eo, done);
   created++;
 

@@ -6,10 +6,9 @@
  */
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Database, Queryable } from '../db/connection.js';
-import { caseNotes, clients, noteTemplates, organizations, planItems, plans, users } from '../db/schema.js';
+import { caseNotes, clients, noteTemplates, planItems, plans } from '../db/schema.js';
 import { visibleClient } from '../db/repositories/case-management.js';
-import { clientVisibility, type Actor } from '../domain/access/policy.js';
-import type { Role } from '../domain/access/roles.js';
+import { clientVisibility } from '../domain/access/policy.js';
 import { addCalendarDays, torontoDate } from '../domain/calendar/index.js';
 import type { NoteVisibility } from '../domain/case-management/types.js';
 import {
@@ -19,9 +18,8 @@ import {
   createTask,
   requestConference,
 } from '../server/case-management/service.js';
-import type { RequestContext } from '../server/http/context.js';
 import type { PersonCrypto } from '../server/privacy/crypto.js';
-import { demoEmail } from './network.js';
+import { demoContexts } from './demo-kit.js';
 
 interface TemplateSeed {
   titleEn: string;
@@ -112,33 +110,14 @@ export async function seedDemoCaseManagement(
   catchmentId: string,
   now = new Date(),
 ): Promise<number> {
-  const userOf = async (role: Role) =>
-    (
-      await db
-        .select()
-        .from(users)
-        .where(eq(users.email, demoEmail(role)))
-    )[0] ?? null;
-  const [worker, lead, saUser] = [
-    await userOf('provider_caseworker'),
-    await userOf('provider_lead'),
-    await userOf('sa_caseworker'),
+  const cast = await demoContexts(db, catchmentId);
+  const [workerActor, leadActor, saActor] = [
+    await cast.byRole('provider_caseworker'),
+    await cast.byRole('provider_lead'),
+    await cast.byRole('sa_caseworker'),
   ];
-  if (!worker) return 0;
-  const orgs = await db
-    .select({ id: organizations.id, kind: organizations.kind })
-    .from(organizations)
-    .where(eq(organizations.catchmentId, catchmentId));
-  const ctxOf = (user: NonNullable<typeof worker>): RequestContext => {
-    const actor: Actor = {
-      userId: user.id,
-      organizationId: user.organizationId,
-      organizationKind: orgs.find((o) => o.id === user.organizationId)?.kind ?? 'provider',
-      catchmentId,
-      roles: user.roles as Role[],
-    };
-    return { actor, requestId: 'demo-seed' };
-  };
+  if (!workerActor) return 0;
+  const worker = workerActor.user;
   const openPlans = await db
     .select({ id: plans.id, clientId: plans.clientId, saCaseworkerId: clients.saCaseworkerId })
     .from(plans)
@@ -165,7 +144,7 @@ export async function seedDemoCaseManagement(
     new Date(Math.min(new Date(`${addCalendarDays(today, -days)}T${hour}:00:00Z`).getTime(), now.getTime()));
   let clock = now;
   const deps = { db, crypto, now: () => clock };
-  const eo = ctxOf(worker);
+  const eo = workerActor.ctx;
   let seeded = 0;
   for (const [i, plan] of openPlans.entries()) {
     const [item] = await db
@@ -205,16 +184,16 @@ export async function seedDemoCaseManagement(
   }
 
   // J9: the lead moves one client to themself, which SA sees as an ICM event (I4).
-  if (lead && lead.organizationId === worker.organizationId && openPlans.length > 1) {
+  if (leadActor && leadActor.user.organizationId === worker.organizationId && openPlans.length > 1) {
     clock = ago(1);
-    await assignCaseworker(deps, ctxOf(lead), openPlans[openPlans.length - 1]!.clientId, {
-      caseworkerUserId: lead.id,
+    await assignCaseworker(deps, leadActor.ctx, openPlans[openPlans.length - 1]!.clientId, {
+      caseworkerUserId: leadActor.user.id,
     });
   }
 
   // I4: the SA caseworker asks for a conference on one of their clients; the provider has answered.
-  const saPlan = saUser ? openPlans.find((p) => p.saCaseworkerId === saUser.id) : undefined;
-  const saCtx = saUser ? ctxOf(saUser) : null;
+  const saPlan = saActor ? openPlans.find((p) => p.saCaseworkerId === saActor.user.id) : undefined;
+  const saCtx = saActor?.ctx ?? null;
   if (saCtx && saPlan && (await visibleClient(db, clientVisibility(saCtx.actor), saPlan.clientId))) {
     clock = ago(4, 14);
     const conference = await requestConference(deps, saCtx, saPlan.clientId, {

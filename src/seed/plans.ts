@@ -6,26 +6,10 @@
  * submitted CA (A1), so the assessment demo's submitted CA is left without a plan for a caseworker
  * to start one.
  */
-import { and, asc, eq, isNotNull, isNull, lte, notExists, sql } from 'drizzle-orm';
 import type { Database } from '../db/connection.js';
 import { ensureShare } from '../db/repositories/clients.js';
 import { listCatalogue } from '../db/repositories/plans.js';
-import { assessments, clients, clientShares, organizations, referrals, users } from '../db/schema.js';
-import type { Actor } from '../domain/access/policy.js';
-import type { Role } from '../domain/access/roles.js';
-import {
-  CURRENT_NOTICE_VERSION,
-  isAsked,
-  questionBank,
-  CURRENT_QUESTION_BANK_VERSION,
-} from '../domain/assessment/index.js';
-import {
-  DEFAULT_SEGMENTATION_MODEL_ID,
-  DEFAULT_STREAM_THRESHOLDS,
-} from '../domain/assessment/segmentation/index.js';
-import type { AnswerValue, Answers, AssessmentFacts } from '../domain/assessment/types.js';
-import { addCalendarDays, torontoDate } from '../domain/calendar/index.js';
-import { ageOn } from '../domain/eligibility/age.js';
+import type { Answers } from '../domain/assessment/types.js';
 import type { SubGoalKind } from '../domain/plan/types.js';
 import {
   answer,
@@ -33,9 +17,7 @@ import {
   startAssessment,
   submitAssessment,
   verifyAssessmentIdentity,
-  type AssessmentDeps,
 } from '../server/assessments/service.js';
-import type { RequestContext } from '../server/http/context.js';
 import {
   activatePlan,
   addItem,
@@ -50,7 +32,18 @@ import {
 } from '../server/plans/service.js';
 import type { PlanDetail } from '../server/plans/schemas.js';
 import type { PersonCrypto } from '../server/privacy/crypto.js';
-import { demoEmail, PROVIDERS } from './network.js';
+import {
+  answersFor,
+  DEMO_CONSENT,
+  demoAssessmentDeps,
+  demoClock,
+  demoContexts,
+  demoFacts,
+  demoPhotoId,
+  untouchedAdults,
+  type DemoClient,
+  type Filler,
+} from './demo-kit.js';
 import type { Network } from './seed.js';
 
 /** An adult out of work for some months, ready for case-managed service; a plausible answer elsewhere. */
@@ -68,39 +61,8 @@ const STORY: Answers = {
   'goals.hours_wanted': 'full_time',
 };
 
-function answersFor(facts: AssessmentFacts, module: 'm1' | 'm2'): Answers {
-  const bank = questionBank(CURRENT_QUESTION_BANK_VERSION)!;
-  const all: Answers = {};
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const q of bank.sections.flatMap((s) => s.questions)) {
-      if (all[q.id] !== undefined || !isAsked(q, all, facts)) continue;
-      const options = q.options?.map((o) => o.value) ?? [];
-      const fallback: AnswerValue =
-        q.type === 'boolean'
-          ? false
-          : q.type === 'scale'
-            ? 3
-            : q.type === 'number'
-              ? (q.min ?? 0)
-              : q.type === 'multi'
-                ? [options.includes('none') ? 'none' : options[0]!]
-                : q.type === 'text'
-                  ? 'Warehouse, retail or food service'
-                  : q.type === 'date'
-                    ? '2025-11-03'
-                    : options.includes('no')
-                      ? 'no'
-                      : options[0]!;
-      all[q.id] = STORY[q.id] ?? fallback;
-      changed = true;
-    }
-  }
-  const wanted = new Set(
-    bank.sections.filter((s) => s.module === module).flatMap((s) => s.questions.map((q) => q.id)),
-  );
-  return Object.fromEntries(Object.entries(all).filter(([id]) => wanted.has(id)));
-}
+/** What the plan clients answer where the story is silent. */
+const FILLER: Filler = { text: 'Warehouse, retail or food service', date: '2025-11-03' };
 
 interface PlanStory {
   goals: [string, string];
@@ -175,141 +137,69 @@ export async function seedDemoPlans(
   network: Network,
   runAt: Date = new Date(),
 ): Promise<number> {
-  let clock = runAt;
-  const now = () => clock;
-  const caDeps: AssessmentDeps = {
-    db,
-    crypto,
-    now,
-    segmentation: { modelId: DEFAULT_SEGMENTATION_MODEL_ID, thresholds: DEFAULT_STREAM_THRESHOLDS },
-  };
-  const deps: PlanDeps = { db, crypto, now };
-  const today = torontoDate(runAt);
-  const dayOf = (n: number) => addCalendarDays(today, -n);
-  /** 10:00 in Toronto `n` days ago, plus `minutes`; never after the run. */
-  const at = (n: number, minutes = 0): Date => {
-    const when = new Date(new Date(`${dayOf(n)}T14:00:00Z`).getTime() + minutes * 60_000);
-    return when > runAt ? new Date(runAt.getTime() - (120 - minutes) * 1000) : when;
-  };
+  const clock = demoClock(runAt, 14, 120);
+  const { today, dayOf, at } = clock;
+  const caDeps = demoAssessmentDeps(db, crypto, clock);
+  const deps: PlanDeps = { db, crypto, now: clock.now };
 
-  const orgs = await db
-    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
-    .from(organizations)
-    .where(eq(organizations.catchmentId, network.catchmentId));
-  const riverside = orgs.find((o) => o.name === PROVIDERS[0]!.name)?.id;
-  const userOf = async (email: string) => (await db.select().from(users).where(eq(users.email, email)))[0];
+  const cast = await demoContexts(db, network.catchmentId);
+  const { riverside } = cast;
   const [saUser, caseworker] = await Promise.all([
-    userOf(demoEmail('sa_caseworker')),
-    userOf(demoEmail('provider_caseworker')),
+    cast.byRole('sa_caseworker'),
+    cast.byRole('provider_caseworker'),
   ]);
   if (!riverside || !saUser || !caseworker) return 0;
-  const actor: Actor = {
-    userId: caseworker.id,
-    organizationId: caseworker.organizationId,
-    organizationKind: 'provider',
-    catchmentId: network.catchmentId,
-    roles: caseworker.roles as Role[],
-  };
-  const eo: RequestContext = { actor, requestId: 'demo-seed' };
+  const eo = caseworker.ctx;
 
   // Adults with a SIN, no referral and no assessment yet, in reference order: the same people each run.
-  const adult = lte(clients.dateOfBirth, addCalendarDays(today, -25 * 365));
-  const untouched = and(
-    notExists(
-      db
-        .select({ one: sql`1` })
-        .from(referrals)
-        .where(eq(referrals.clientId, clients.id)),
-    ),
-    notExists(
-      db
-        .select({ one: sql`1` })
-        .from(assessments)
-        .where(eq(assessments.clientId, clients.id)),
-    ),
-  );
-  const [saClient] = await db
-    .select()
-    .from(clients)
-    .where(and(eq(clients.saCaseworkerId, saUser.id), adult, isNotNull(clients.sinIndex), untouched))
-    .orderBy(asc(clients.reference))
-    .limit(1);
-  const riversideClients = (
-    await db
-      .select({ client: clients })
-      .from(clients)
-      .innerJoin(clientShares, eq(clientShares.clientId, clients.id))
-      .where(
-        and(
-          eq(clientShares.organizationId, riverside),
-          isNull(clientShares.revokedAt),
-          isNull(clients.saProgram),
-          isNotNull(clients.sinIndex),
-          adult,
-          untouched,
-        ),
-      )
-      .orderBy(asc(clients.reference))
-      .limit(3)
-  ).map((r) => r.client);
-  if (!saClient || riversideClients.length < 3) return 0;
-  const [activeClient, draftClient, closedClient] = riversideClients as [
-    typeof saClient,
-    typeof saClient,
-    typeof saClient,
-  ];
+  const { saClient, providerClients } = await untouchedAdults(db, today, {
+    saCaseworkerId: saUser.user.id,
+    providerId: riverside,
+    count: 3,
+    unassessed: true,
+  });
+  if (!saClient || providerClients.length < 3) return 0;
+  const [activeClient, draftClient, closedClient] = providerClients as [DemoClient, DemoClient, DemoClient];
   // As the SSM's assignment of a referral would: the OW client is shared with Riverside.
   await db.transaction((tx) => ensureShare(tx, saClient.id, riverside, null, 'referral'));
 
-  const photoId = {
-    method: 'photo_id',
-    kind: 'drivers_licence',
-    expiresOn: addCalendarDays(today, 700),
-    seen: 'in_person',
-  } as const;
+  const photoId = demoPhotoId(today, 700);
   /** M1, case-managed, M2 and submission, starting `n` days ago (C5, S1, C8). */
-  const submittedCa = async (client: typeof saClient, n: number) => {
-    const facts: AssessmentFacts = {
-      ageYears: ageOn(client.dateOfBirth, today),
-      saClient: client.saProgram !== null,
-    };
-    clock = at(n);
-    const ca = (
-      await startAssessment(caDeps, eo, client.id, {
-        consent: { given: true, channel: 'in_person', noticeVersion: CURRENT_NOTICE_VERSION },
-      })
-    ).detail.id;
+  const submittedCa = async (client: DemoClient, n: number) => {
+    const facts = demoFacts(client, today);
+    clock.set(at(n));
+    const ca = (await startAssessment(caDeps, eo, client.id, { consent: DEMO_CONSENT })).detail.id;
     await verifyAssessmentIdentity(caDeps, eo, ca, photoId);
-    await answer(caDeps, eo, ca, { answers: answersFor(facts, 'm1') });
+    await answer(caDeps, eo, ca, { answers: answersFor(facts, ['m1'], STORY, FILLER) });
     await setServiceLevel(caDeps, eo, ca, { level: 'case_managed', indicators: [], rationale: null });
-    await answer(caDeps, eo, ca, { answers: answersFor(facts, 'm2') });
-    clock = at(n, 50);
+    await answer(caDeps, eo, ca, { answers: answersFor(facts, ['m2'], STORY, FILLER) });
+    clock.set(at(n, 50));
     await submitAssessment(caDeps, eo, ca);
   };
 
   /** A plan from the client's CA, `n` days ago, built from the story; signed and activated if asked. */
   const build = async (
-    client: typeof saClient,
+    client: DemoClient,
     n: number,
     story: PlanStory,
     options: { activate: boolean },
   ): Promise<PlanDetail> => {
     await submittedCa(client, n + 1);
-    clock = at(n, 0);
+    clock.set(at(n, 0));
     let plan = await createPlan(deps, eo, client.id, {});
-    clock = at(n, 10);
+    clock.set(at(n, 10));
     plan = await setGoals(deps, eo, plan.id, {
       goals: story.goals.map((title, i) => ({ ordinal: (i + 1) as 1 | 2, title, description: '' })),
     });
     const catalogue = await listCatalogue(db, network.catchmentId);
     let minute = 20;
     for (const sub of story.subGoals) {
-      clock = at(n, minute++);
+      clock.set(at(n, minute++));
       if (!plan.subGoals.some((s) => s.goalOrdinal === sub.goal && s.kind === sub.kind))
         plan = await addSubGoal(deps, eo, plan.id, { goalOrdinal: sub.goal, kind: sub.kind });
       const subGoalId = plan.subGoals.find((s) => s.goalOrdinal === sub.goal && s.kind === sub.kind)!.id;
       for (const it of sub.items) {
-        clock = at(n, minute++);
+        clock.set(at(n, minute++));
         const catalogueItemId = it.code ? catalogue.find((c) => c.code === it.code)?.id : undefined;
         plan = await addItem(deps, eo, plan.id, {
           subGoalId,
@@ -322,11 +212,11 @@ export async function seedDemoPlans(
     }
     if (!options.activate) return plan;
     // A3: the summary printed for the client, signed on paper, then the plan activated.
-    clock = at(n, 50);
+    clock.set(at(n, 50));
     await getSummary(deps, eo, plan.id);
-    clock = at(n, 55);
+    clock.set(at(n, 55));
     await recordSignature(deps, eo, plan.id, { signedOn: dayOf(n), method: 'wet_ink' });
-    clock = at(n, 58);
+    clock.set(at(n, 58));
     return activatePlan(deps, eo, plan.id);
   };
 
@@ -341,7 +231,7 @@ export async function seedDemoPlans(
     .flatMap((s) => s.items)
     .find((i) => i.code === 'eas.career_counselling');
   if (counselling) {
-    clock = at(10, 0);
+    clock.set(at(10, 0));
     await changeItem(deps, eo, active.id, counselling.id, {
       status: 'completed',
       outcome: 'attained',
@@ -356,7 +246,7 @@ export async function seedDemoPlans(
 
   // A9/M11: closed before any outcome: the client moved to Alberta for family.
   const closing = await build(closedClient, 60, CLOSED, { activate: true });
-  clock = at(40, 0);
+  clock.set(at(40, 0));
   await closePlan(deps, eo, closing.id, {
     reason: 'withdrawal_moved_outside_province',
     note: 'Client called to say they moved to Alberta to be near family; wished us well.',

@@ -1,8 +1,6 @@
 import { and, asc, eq, gte, isNotNull, isNull, lte, ne, or } from 'drizzle-orm';
 import type { Database } from '../db/connection.js';
-import { clients, organizations, users } from '../db/schema.js';
-import type { Actor } from '../domain/access/policy.js';
-import type { Role } from '../domain/access/roles.js';
+import { clients } from '../db/schema.js';
 import {
   addCalendarDays,
   createBusinessCalendar,
@@ -22,6 +20,7 @@ import {
   type ReferralDeps,
 } from '../server/referrals/service.js';
 import { importTrfList } from '../server/referrals/trf-import.js';
+import { demoContexts } from './demo-kit.js';
 import { demoEmail, PROVIDERS } from './network.js';
 import { syntheticSin } from './people.js';
 import type { Network } from './seed.js';
@@ -72,45 +71,29 @@ export async function seedReferrals(
   let clock = runAt;
   const deps: ReferralDeps = { db, crypto, now: () => clock };
 
+  const cast = await demoContexts(db, network.catchmentId);
   const [ssmUser, saUser, riversideUser, essexUser] = await Promise.all(
     [demoEmail('ssm_intake'), demoEmail('sa_caseworker'), demoEmail('provider_caseworker')]
       .concat('provider.caseworker2@pathways.test')
-      .map(async (email) => {
-        const [u] = await db.select().from(users).where(eq(users.email, email));
-        return u;
-      }),
+      .map((email) => cast.byEmail(email)),
   );
-  const orgs = await db
-    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
-    .from(organizations)
-    .where(eq(organizations.catchmentId, network.catchmentId));
-  const orgId = (name: string) => orgs.find((o) => o.name === name)?.id;
-  const riverside = orgId(PROVIDERS[0]!.name);
-  const francophone = orgId(PROVIDERS[1]!.name);
-  const essex = orgId(PROVIDERS[2]!.name);
+  const riverside = cast.riverside;
+  const francophone = cast.organizationId(PROVIDERS[1]!.name);
+  const essex = cast.organizationId(PROVIDERS[2]!.name);
   if (!ssmUser || !saUser || !riversideUser || !essexUser || !riverside || !francophone || !essex) return 0;
-  const ctxOf = (user: typeof ssmUser): RequestContext => {
-    const kind = orgs.find((o) => o.id === user.organizationId)!.kind;
-    const actor: Actor = {
-      userId: user.id,
-      organizationId: user.organizationId,
-      organizationKind: kind,
-      catchmentId: network.catchmentId,
-      roles: user.roles as Role[],
-    };
-    return { actor, requestId: 'demo-seed' };
-  };
-  const ssm = ctxOf(ssmUser);
-  const sa = ctxOf(saUser);
-  const atRiverside = ctxOf(riversideUser);
-  const atEssex = ctxOf(essexUser);
+  const ssm = ssmUser.ctx;
+  const sa = saUser.ctx;
+  const atRiverside = riversideUser.ctx;
+  const atEssex = essexUser.ctx;
 
   // Adults only, in the order of their references: the same people on every run of the same seed.
   const adult = lte(clients.dateOfBirth, addCalendarDays(today, -25 * 365));
   const saClients = await db
     .select()
     .from(clients)
-    .where(and(eq(clients.catchmentId, network.catchmentId), eq(clients.saCaseworkerId, saUser.id), adult))
+    .where(
+      and(eq(clients.catchmentId, network.catchmentId), eq(clients.saCaseworkerId, saUser.user.id), adult),
+    )
     .orderBy(asc(clients.reference))
     .limit(7);
   const directClients = await db
@@ -120,7 +103,7 @@ export async function seedReferrals(
       and(
         eq(clients.catchmentId, network.catchmentId),
         eq(clients.regionId, network.regionIds['windsor-essex']),
-        or(isNull(clients.saCaseworkerId), ne(clients.saCaseworkerId, saUser.id)),
+        or(isNull(clients.saCaseworkerId), ne(clients.saCaseworkerId, saUser.user.id)),
         isNull(clients.saProgram),
         isNotNull(clients.sinIndex),
         adult,
