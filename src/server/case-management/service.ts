@@ -78,7 +78,15 @@ import { audit, auditEach } from '../audit/record.js';
 import { calendarFor } from '../calendar/service.js';
 import { PersonalDataKey } from '../clients/personal-data.js';
 import type { RequestContext } from '../http/context.js';
-import { conflict, forbidden, invalid, notFound, ProblemError, refuse } from '../http/problem.js';
+import {
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  ProblemError,
+  refuse,
+  refuseField,
+} from '../http/problem.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
 import type { z } from 'zod';
 import type {
@@ -225,10 +233,7 @@ export async function createNote(
     planItemId: input.planItemId ?? null,
     itemOfClient: item !== null,
   });
-  if (problem)
-    throw refuse(problem.rule, problem.en, problem.fr, [
-      { field: 'body.planItemId', message: `${problem.rule}: ${problem.en}`, code: problem.code },
-    ]);
+  if (problem) throw refuseField(problem.rule, 'body.planItemId', problem.code, problem.en, problem.fr);
   if (item?.planStatus === 'closed')
     throw refuse(
       'A4',

@@ -8,7 +8,12 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database, Transaction } from '../../db/connection.js';
-import { assignCaseload, currentCaseload, recordIcmEvent } from '../../db/repositories/case-records.js';
+import {
+  assignCaseload,
+  currentCaseload,
+  recordIcmEvent,
+  type IcmEventInput,
+} from '../../db/repositories/case-records.js';
 import { findVisibleClient } from '../../db/repositories/clients.js';
 import {
   addPlanEvent,
@@ -44,7 +49,8 @@ import {
 import { clientVisibility, hasPermission } from '../../domain/access/policy.js';
 import type { Stream } from '../../domain/assessment/types.js';
 import { torontoDate } from '../../domain/calendar/index.js';
-import type { PlanEventKind } from '../../domain/plan/types.js';
+import type { IcmEventKind } from '../../domain/case-management/types.js';
+import type { PlanEventKind, PlanStatus } from '../../domain/plan/types.js';
 import {
   activationProblems,
   bumpsRevision,
@@ -69,7 +75,7 @@ import { audit } from '../audit/record.js';
 import { CASE_NOTE_BODY_FIELD } from '../case-management/service.js';
 import { PersonalDataKey } from '../clients/personal-data.js';
 import type { RequestContext } from '../http/context.js';
-import { conflict, forbidden, notFound, ProblemError, refuse } from '../http/problem.js';
+import { conflict, forbidden, notFound, ProblemError, refuse, refuseField } from '../http/problem.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
 import type {
   catalogueCreateBody,
@@ -105,14 +111,18 @@ const GOAL_DESCRIPTION_FIELD = 'plan.goal_description';
 const CUSTOM_TITLE_FIELD = 'plan.custom_item_title';
 const CLOSURE_NOTE_FIELD = 'plan.closure_note';
 
-/** Every problem of a list at once: the first one's rule, all of them as fields. */
-function refuseAll(problems: PlanProblem[], field = 'body') {
+/** Every problem of a list at once: the first one's rule, all of them as fields (one, or each its own). */
+function refuseAll<P extends PlanProblem>(problems: P[], field: string | ((p: P) => string) = 'body') {
   const first = problems[0]!;
   return new ProblemError(422, 'rule_refused', 'Refused by a program rule', {
     rule: first.rule,
     detail: problems.map((p) => `${p.rule}: ${p.en}`).join(' '),
     messageFr: problems.map((p) => `${p.rule} : ${p.fr}`).join(' '),
-    errors: problems.map((p) => ({ field, message: `${p.rule}: ${p.en}`, code: p.code })),
+    errors: problems.map((p) => ({
+      field: typeof field === 'string' ? field : field(p),
+      message: `${p.rule}: ${p.en}`,
+      code: p.code,
+    })),
   });
 }
 
@@ -554,6 +564,50 @@ function event(
   });
 }
 
+/**
+ * One step of the plan's life (a signature, activation, a training referral, resumption, closure):
+ * the plan row moves on from the status and revision it was read at, or the step is refused as a
+ * concurrent change; then the step's own writes (history, items, SA's ICM event) and the audit, all
+ * in one transaction. Returns the plan as it now stands.
+ */
+async function stepPlan(
+  deps: PlanDeps,
+  ctx: RequestContext,
+  row: VisiblePlan,
+  set: Partial<PlanInsert>,
+  write: (tx: Transaction) => Promise<unknown>,
+  from: PlanStatus = row.plan.status,
+): Promise<PlanDetail> {
+  const p = row.plan;
+  await deps.db.transaction(async (tx) => {
+    if (!(await updatePlan(tx, p.id, { status: from, revision: p.revision }, set))) throw movedOn();
+    await write(tx);
+    await audit(tx, ctx, 'update', 'plan', p.id, p.clientId);
+  });
+  return getPlan(deps, ctx, p.id, { audited: true });
+}
+
+/** I4: SA sees the plan's activation, holds, resumption and closure at once, when the client is on SA. */
+async function tellSa(
+  tx: Transaction,
+  ctx: RequestContext,
+  row: VisiblePlan,
+  at: Date,
+  kind: IcmEventKind,
+  detail: NonNullable<IcmEventInput['detail']> = {},
+): Promise<void> {
+  if (!row.client.saProgram) return;
+  await recordIcmEvent(tx, {
+    clientId: row.plan.clientId,
+    catchmentId: row.plan.catchmentId,
+    at,
+    kind,
+    organizationId: ctx.actor.organizationId,
+    userId: ctx.actor.userId,
+    detail: { planId: row.plan.id, reference: row.plan.reference, ...detail },
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Changing the content (A2, A3, A4, R1)
 
@@ -837,29 +891,25 @@ export async function recordSignature(
     planCreatedOn: torontoDate(p.createdAt),
   });
   if (problems.length) throw refuseAll(problems, 'body.signedOn');
-  await deps.db.transaction(async (tx) => {
-    const moved = await updatePlan(
-      tx,
-      p.id,
-      { status: p.status, revision: p.revision },
-      {
-        signedOn: input.signedOn,
-        signatureMethod: input.method,
-        signatureRevision: p.revision,
-        signatureRecordedAt: now,
-        signatureRecordedByUserId: ctx.actor.userId,
-        updatedAt: now,
-      },
-    );
-    if (!moved) throw movedOn();
-    await event(tx, ctx, p.id, now, 'signature_recorded', {
+  return stepPlan(
+    deps,
+    ctx,
+    row,
+    {
       signedOn: input.signedOn,
-      method: input.method,
-      revision: p.revision,
-    });
-    await audit(tx, ctx, 'update', 'plan', p.id, p.clientId);
-  });
-  return getPlan(deps, ctx, planId, { audited: true });
+      signatureMethod: input.method,
+      signatureRevision: p.revision,
+      signatureRecordedAt: now,
+      signatureRecordedByUserId: ctx.actor.userId,
+      updatedAt: now,
+    },
+    (tx) =>
+      event(tx, ctx, p.id, now, 'signature_recorded', {
+        signedOn: input.signedOn,
+        method: input.method,
+        revision: p.revision,
+      }),
+  );
 }
 
 /** A2/A3: activation once the plan is complete and signed at its current revision; SA is told (I4). */
@@ -869,28 +919,17 @@ export async function activatePlan(deps: PlanDeps, ctx: RequestContext, planId: 
   const problems = activationOf(p, await load(deps.db, planId), keyOf(deps, row));
   if (problems.length) throw refuseAll(problems);
   const now = deps.now();
-  await deps.db.transaction(async (tx) => {
-    const moved = await updatePlan(
-      tx,
-      p.id,
-      { status: 'draft', revision: p.revision },
-      { status: 'active', activatedAt: now, activatedByUserId: ctx.actor.userId, updatedAt: now },
-    );
-    if (!moved) throw movedOn();
-    await event(tx, ctx, p.id, now, 'activated', { revision: p.revision });
-    if (row.client.saProgram)
-      await recordIcmEvent(tx, {
-        clientId: p.clientId,
-        catchmentId: p.catchmentId,
-        at: now,
-        kind: 'plan_activated',
-        organizationId: ctx.actor.organizationId,
-        userId: ctx.actor.userId,
-        detail: { planId: p.id, reference: p.reference },
-      });
-    await audit(tx, ctx, 'update', 'plan', p.id, p.clientId);
-  });
-  return getPlan(deps, ctx, planId, { audited: true });
+  return stepPlan(
+    deps,
+    ctx,
+    row,
+    { status: 'active', activatedAt: now, activatedByUserId: ctx.actor.userId, updatedAt: now },
+    async (tx) => {
+      await event(tx, ctx, p.id, now, 'activated', { revision: p.revision });
+      await tellSa(tx, ctx, row, now, 'plan_activated');
+    },
+    'draft',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -941,27 +980,26 @@ export async function recordTrainingReferral(
   if (problems.length) throw refuseAll(problems);
   const effect = trainingReferralEffect(program);
   const phase = phaseOfPlan(p);
-  await deps.db.transaction(async (tx) => {
-    const common = { trainingProgram: program, trainingAcceptedOn: input.acceptedOn, updatedAt: now };
-    const set: Partial<PlanInsert> =
-      effect.plan === 'on_hold'
-        ? { ...common, status: 'active_on_hold', onHoldSince: now, onHoldItemId: input.itemId }
-        : {
-            ...common,
-            status: 'closed',
-            closedAt: now,
-            closedByUserId: ctx.actor.userId,
-            closureReason: 'referral_to_eo_training',
-            closedInPhase: phase,
-            ...closureFlags({
-              reason: 'referral_to_eo_training',
-              phase,
-              activated: p.activatedAt !== null,
-              trainingProgram: program,
-              completedOnHoldTraining: false,
-            }),
-          };
-    if (!(await updatePlan(tx, p.id, { status: p.status, revision: p.revision }, set))) throw movedOn();
+  const common = { trainingProgram: program, trainingAcceptedOn: input.acceptedOn, updatedAt: now };
+  const set: Partial<PlanInsert> =
+    effect.plan === 'on_hold'
+      ? { ...common, status: 'active_on_hold', onHoldSince: now, onHoldItemId: input.itemId }
+      : {
+          ...common,
+          status: 'closed',
+          closedAt: now,
+          closedByUserId: ctx.actor.userId,
+          closureReason: 'referral_to_eo_training',
+          closedInPhase: phase,
+          ...closureFlags({
+            reason: 'referral_to_eo_training',
+            phase,
+            activated: p.activatedAt !== null,
+            trainingProgram: program,
+            completedOnHoldTraining: false,
+          }),
+        };
+  return stepPlan(deps, ctx, row, set, async (tx) => {
     if (found.item.status === 'planned')
       await updateItem(tx, input.itemId, { status: 'in_progress', updatedAt: now });
     await event(tx, ctx, p.id, now, 'training_referral_recorded', {
@@ -974,24 +1012,11 @@ export async function recordTrainingReferral(
       itemId: input.itemId,
       ...(effect.plan === 'close' ? { reason: 'referral_to_eo_training', phase, earlyExit: true } : {}),
     });
-    if (row.client.saProgram)
-      await recordIcmEvent(tx, {
-        clientId: p.clientId,
-        catchmentId: p.catchmentId,
-        at: now,
-        kind: effect.plan === 'on_hold' ? 'plan_on_hold' : 'plan_closed',
-        organizationId: ctx.actor.organizationId,
-        userId: ctx.actor.userId,
-        detail: {
-          planId: p.id,
-          reference: p.reference,
-          program,
-          ...(effect.plan === 'close' ? { reason: 'referral_to_eo_training', earlyExit: true } : {}),
-        },
-      });
-    await audit(tx, ctx, 'update', 'plan', p.id, p.clientId);
+    await tellSa(tx, ctx, row, now, effect.plan === 'on_hold' ? 'plan_on_hold' : 'plan_closed', {
+      program,
+      ...(effect.plan === 'close' ? { reason: 'referral_to_eo_training', earlyExit: true } : {}),
+    });
   });
-  return getPlan(deps, ctx, planId, { audited: true });
 }
 
 /** A10 case 2: the program ended; the training item is completed and attained, and service resumes. */
@@ -1018,34 +1043,22 @@ export async function resumePlan(
     );
   const after = itemAfterOnHoldTraining();
   const itemId = p.onHoldItemId;
-  await deps.db.transaction(async (tx) => {
-    const moved = await updatePlan(
-      tx,
-      p.id,
-      { status: p.status, revision: p.revision },
-      { status: after.planStatus, onHoldSince: null, onHoldItemId: null, updatedAt: now },
-    );
-    if (!moved) throw movedOn();
-    await updateItem(tx, itemId, {
-      status: after.status,
-      outcome: after.outcome,
-      actualEnd: input.completedOn,
-      updatedAt: now,
-    });
-    await event(tx, ctx, p.id, now, 'resumed', { itemId, completedOn: input.completedOn });
-    if (row.client.saProgram)
-      await recordIcmEvent(tx, {
-        clientId: p.clientId,
-        catchmentId: p.catchmentId,
-        at: now,
-        kind: 'plan_resumed',
-        organizationId: ctx.actor.organizationId,
-        userId: ctx.actor.userId,
-        detail: { planId: p.id, reference: p.reference },
+  return stepPlan(
+    deps,
+    ctx,
+    row,
+    { status: after.planStatus, onHoldSince: null, onHoldItemId: null, updatedAt: now },
+    async (tx) => {
+      await updateItem(tx, itemId, {
+        status: after.status,
+        outcome: after.outcome,
+        actualEnd: input.completedOn,
+        updatedAt: now,
       });
-    await audit(tx, ctx, 'update', 'plan', p.id, p.clientId);
-  });
-  return getPlan(deps, ctx, planId, { audited: true });
+      await event(tx, ctx, p.id, now, 'resumed', { itemId, completedOn: input.completedOn });
+      await tellSa(tx, ctx, row, now, 'plan_resumed');
+    },
+  );
 }
 
 /**
@@ -1062,10 +1075,7 @@ export async function closePlan(
   const p = row.plan;
   const phase = phaseOfPlan(p);
   const refusal = closureRefusal(phase, input.reason);
-  if (refusal)
-    throw refuse(refusal.rule, refusal.en, refusal.fr, [
-      { field: 'body.reason', message: `${refusal.rule}: ${refusal.en}`, code: refusal.code },
-    ]);
+  if (refusal) throw refuseField(refusal.rule, 'body.reason', refusal.code, refusal.en, refusal.fr);
   const items = await itemsOf(deps.db, planId);
   const completedOnHoldTraining = items.some(
     (i) =>
@@ -1084,39 +1094,29 @@ export async function closePlan(
   });
   const note = keyOf(deps, row).sealText(CLOSURE_NOTE_FIELD, input.note);
   const now = deps.now();
-  await deps.db.transaction(async (tx) => {
-    const moved = await updatePlan(
-      tx,
-      p.id,
-      { status: p.status, revision: p.revision },
-      {
-        status: 'closed',
-        closedAt: now,
-        closedByUserId: ctx.actor.userId,
-        closureReason: input.reason,
-        closedInPhase: phase,
-        closureNoteSealed: note,
-        onHoldSince: null,
-        onHoldItemId: null,
-        ...flags,
-        updatedAt: now,
-      },
-    );
-    if (!moved) throw movedOn();
-    await event(tx, ctx, p.id, now, 'closed', { reason: input.reason, phase, earlyExit: flags.earlyExit });
-    if (row.client.saProgram && p.status !== 'draft')
-      await recordIcmEvent(tx, {
-        clientId: p.clientId,
-        catchmentId: p.catchmentId,
-        at: now,
-        kind: 'plan_closed',
-        organizationId: ctx.actor.organizationId,
-        userId: ctx.actor.userId,
-        detail: { planId: p.id, reference: p.reference, reason: input.reason, earlyExit: flags.earlyExit },
-      });
-    await audit(tx, ctx, 'update', 'plan', p.id, p.clientId);
-  });
-  return getPlan(deps, ctx, planId, { audited: true });
+  return stepPlan(
+    deps,
+    ctx,
+    row,
+    {
+      status: 'closed',
+      closedAt: now,
+      closedByUserId: ctx.actor.userId,
+      closureReason: input.reason,
+      closedInPhase: phase,
+      closureNoteSealed: note,
+      onHoldSince: null,
+      onHoldItemId: null,
+      ...flags,
+      updatedAt: now,
+    },
+    async (tx) => {
+      await event(tx, ctx, p.id, now, 'closed', { reason: input.reason, phase, earlyExit: flags.earlyExit });
+      // A draft was never shared with SA (I2), so closing one tells SA nothing.
+      if (p.status !== 'draft')
+        await tellSa(tx, ctx, row, now, 'plan_closed', { reason: input.reason, earlyExit: flags.earlyExit });
+    },
+  );
 }
 
 /** A4: every change to the plan, in order. Not shared with SA (I2). Audited. */
@@ -1180,17 +1180,7 @@ export async function listCatalogueItems(
 
 function checkCatalogueItem(item: Parameters<typeof catalogueItemProblems>[0]) {
   const problems = catalogueItemProblems(item);
-  if (problems.length)
-    throw new ProblemError(422, 'rule_refused', 'Refused by a program rule', {
-      rule: problems[0]!.rule,
-      detail: problems.map((p) => `${p.rule}: ${p.en}`).join(' '),
-      messageFr: problems.map((p) => `${p.rule} : ${p.fr}`).join(' '),
-      errors: problems.map((p) => ({
-        field: `body.${p.field}`,
-        message: `${p.rule}: ${p.en}`,
-        code: p.code,
-      })),
-    });
+  if (problems.length) throw refuseAll(problems, (p) => `body.${p.field}`);
 }
 
 export async function createCatalogueItem(
