@@ -54,12 +54,13 @@ export async function visibleClient(q: Queryable, visibility: ClientVisibility, 
 }
 export type VisibleClient = NonNullable<Awaited<ReturnType<typeof visibleClient>>>;
 
+/** The name a client goes by: their preferred name, else their legal given name, then their family name. */
 export function displayNameOf(c: {
   preferredName: string | null;
   legalGivenName: string;
   legalFamilyName: string;
 }) {
-  return `${c.preferredName ?? c.legalGivenName} ${c.legalFamilyName}`;
+  return `${c.preferredName ?? c.legalGivenName} ${c.legalFamilyName}`.trim();
 }
 
 /** A user with their organization, to check an assignee or caseworker belongs where they must. */

@@ -87,6 +87,7 @@ import {
   refuse,
   refuseField,
 } from '../http/problem.js';
+import { CUSTOM_TITLE_FIELD } from '../plans/sealed-fields.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
 import type { z } from 'zod';
 import type {
@@ -118,7 +119,6 @@ export const CASE_NOTE_BODY_FIELD = 'case_note.body';
 const TASK_TITLE_FIELD = 'task.title';
 const CONFERENCE_TOPIC_FIELD = 'case_conference.topic';
 const CONFERENCE_MESSAGE_FIELD = 'case_conference.message';
-const PLAN_ITEM_TITLE_FIELD = 'plan.custom_item_title';
 
 const DEFAULT_NO_CONTACT_DAYS = 30;
 
@@ -173,7 +173,7 @@ function noteView(keys: Keys, row: NoteRow, wrappedKey: Buffer | null): CaseNote
     visibility: n.visibility,
     planId: n.planId,
     planItemId: n.planItemId,
-    planItemName: row.itemNameEn ?? key.openText(PLAN_ITEM_TITLE_FIELD, row.itemCustomTitleSealed),
+    planItemName: row.itemNameEn ?? key.openText(CUSTOM_TITLE_FIELD, row.itemCustomTitleSealed),
     templateId: n.templateId,
     contactChannel: n.contactChannel,
     author: { name: row.authorName, organizationName: row.organizationName },

@@ -14,6 +14,7 @@ import {
   recordIcmEvent,
   type IcmEventInput,
 } from '../../db/repositories/case-records.js';
+import { displayNameOf } from '../../db/repositories/case-management.js';
 import { findVisibleClient } from '../../db/repositories/clients.js';
 import {
   addPlanEvent,
@@ -77,6 +78,12 @@ import { PersonalDataKey } from '../clients/personal-data.js';
 import type { RequestContext } from '../http/context.js';
 import { conflict, forbidden, notFound, ProblemError, refuse, refuseField } from '../http/problem.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
+import {
+  CLOSURE_NOTE_FIELD,
+  CUSTOM_TITLE_FIELD,
+  GOAL_DESCRIPTION_FIELD,
+  GOAL_TITLE_FIELD,
+} from './sealed-fields.js';
 import type {
   catalogueCreateBody,
   catalogueItemSchema,
@@ -105,12 +112,6 @@ export interface PlanDeps {
   now: () => Date;
 }
 
-// Field names bound into each ciphertext, so one sealed value cannot be swapped into another.
-const GOAL_TITLE_FIELD = 'plan.goal_title';
-const GOAL_DESCRIPTION_FIELD = 'plan.goal_description';
-const CUSTOM_TITLE_FIELD = 'plan.custom_item_title';
-const CLOSURE_NOTE_FIELD = 'plan.closure_note';
-
 /** Every problem of a list at once: the first one's rule, all of them as fields (one, or each its own). */
 function refuseAll<P extends PlanProblem>(problems: P[], field: string | ((p: P) => string) = 'body') {
   const first = problems[0]!;
@@ -128,9 +129,6 @@ function refuseAll<P extends PlanProblem>(problems: P[], field: string | ((p: P)
 
 const movedOn = () =>
   conflict('plan_changed', 'Someone else changed this plan just now; reload it and try again.');
-
-const displayName = (c: { preferredName: string | null; legalGivenName: string; legalFamilyName: string }) =>
-  `${c.preferredName ?? c.legalGivenName} ${c.legalFamilyName}`.trim();
 
 const phaseOfPlan = (p: PlanRow): PlanPhase =>
   phaseOf({
@@ -260,7 +258,7 @@ export async function getPlan(
     clientId: p.clientId,
     client: {
       reference: row.client.reference,
-      displayName: displayName(row.client),
+      displayName: displayNameOf(row.client),
       saProgram: row.client.saProgram,
     },
     organization: { id: p.organizationId, name: row.organizationName },
@@ -841,7 +839,7 @@ export async function getSummary(deps: PlanDeps, ctx: RequestContext, planId: st
     reference: p.reference,
     printedAt: (printing ? now : (p.summaryPrintedAt ?? now)).toISOString(),
     revision: p.revision,
-    client: { displayName: displayName(row.client), reference: row.client.reference },
+    client: { displayName: displayNameOf(row.client), reference: row.client.reference },
     caseworker: { name: caseworkerName },
     organization: { name: row.organizationName, siteName: row.siteName, phone: row.organizationPhone },
     goals: goalsView(key, loaded.goals),
