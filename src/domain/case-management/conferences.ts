@@ -5,7 +5,8 @@
  * withdraw it while it is open. The SSM steps in when a request stalls: no other party has answered
  * within two business days.
  */
-import { torontoDate, type BusinessCalendar } from '../calendar/index.js';
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
+import { torontoDate } from '../calendar/iso-date.js';
 import type { ConferenceMessageKind, ConferenceStatus } from './types.js';
 
 export const CONFERENCE_RESPONSE_BUSINESS_DAYS = 2;

@@ -3,7 +3,7 @@
  * outstanding tasks and the clients not contacted for a while. Dates are Ontario dates
  * (torontoDate); nothing here reads a clock.
  */
-import { addCalendarDays, calendarDaysBetween, torontoDate, type IsoDate } from '../calendar/index.js';
+import { addCalendarDays, calendarDaysBetween, torontoDate, type IsoDate } from '../calendar/iso-date.js';
 import type { TaskStatus } from './types.js';
 
 export const TASK_DUE_STATES = ['overdue', 'due_today', 'upcoming'] as const;
