@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { Layout } from './components/Layout.js';
@@ -18,11 +18,6 @@ import { SummaryPage } from './pages/assessments/SummaryPage.js';
 import { TaskListPage } from './pages/assessments/TaskListPage.js';
 import { AuditVerifyPage } from './pages/AuditVerifyPage.js';
 import { CalendarPage } from './pages/CalendarPage.js';
-import { CaseloadBoardPage } from './pages/casework/CaseloadBoardPage.js';
-import { CaseloadPage } from './pages/casework/CaseloadPage.js';
-import { ConferenceQueuePage } from './pages/casework/ConferenceQueuePage.js';
-import { NoteTemplatesPage } from './pages/casework/NoteTemplatesPage.js';
-import { SharedClientsPage } from './pages/casework/SharedClientsPage.js';
 import { ClientFormPage } from './pages/ClientFormPage.js';
 import { ClientProfilePage } from './pages/ClientProfilePage.js';
 import { ClientSearchPage } from './pages/ClientSearchPage.js';
@@ -32,10 +27,6 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OrganizationDetailPage } from './pages/OrganizationDetailPage.js';
 import { OrganizationFormPage } from './pages/OrganizationFormPage.js';
 import { OrganizationsPage } from './pages/OrganizationsPage.js';
-import { PlanCataloguePage } from './pages/plans/PlanCataloguePage.js';
-import { PlanPage } from './pages/plans/PlanPage.js';
-import { PlanSummaryPage } from './pages/plans/PlanSummaryPage.js';
-import { WorkspacePage } from './pages/plans/WorkspacePage.js';
 import { ReferralDetailPage } from './pages/referrals/ReferralDetailPage.js';
 import { ReferralFormPage } from './pages/referrals/ReferralFormPage.js';
 import { ReferralsPage } from './pages/referrals/ReferralsPage.js';
@@ -47,6 +38,35 @@ import { UserFormPage } from './pages/UserFormPage.js';
 import { UsersPage } from './pages/UsersPage.js';
 import { sessionEndReason, SessionProvider, useMeQuery, useSession } from './session.js';
 import type { Permission } from './types.js';
+
+/**
+ * The plan and case-management screens load on first use: they are a third of the app and most
+ * sessions (intake, SA referrals, admin) never open them.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+const CaseloadBoardPage = lazyPage(
+  () => import('./pages/casework/CaseloadBoardPage.js'),
+  'CaseloadBoardPage',
+);
+const CaseloadPage = lazyPage(() => import('./pages/casework/CaseloadPage.js'), 'CaseloadPage');
+const ConferenceQueuePage = lazyPage(
+  () => import('./pages/casework/ConferenceQueuePage.js'),
+  'ConferenceQueuePage',
+);
+const NoteTemplatesPage = lazyPage(
+  () => import('./pages/casework/NoteTemplatesPage.js'),
+  'NoteTemplatesPage',
+);
+const SharedClientsPage = lazyPage(
+  () => import('./pages/casework/SharedClientsPage.js'),
+  'SharedClientsPage',
+);
+const PlanCataloguePage = lazyPage(() => import('./pages/plans/PlanCataloguePage.js'), 'PlanCataloguePage');
+const PlanPage = lazyPage(() => import('./pages/plans/PlanPage.js'), 'PlanPage');
+const PlanSummaryPage = lazyPage(() => import('./pages/plans/PlanSummaryPage.js'), 'PlanSummaryPage');
+const WorkspacePage = lazyPage(() => import('./pages/plans/WorkspacePage.js'), 'WorkspacePage');
 
 /** Pages for signed-in users. Without a session (or once the API answers 401) it goes to sign-in. */
 function Authenticated() {
@@ -95,7 +115,15 @@ function Authenticated() {
   return (
     <SessionProvider value={me.data}>
       <Layout me={me.data}>
-        <Outlet />
+        <Suspense
+          fallback={
+            <Page title={t('app.name')}>
+              <Loading />
+            </Page>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </Layout>
     </SessionProvider>
   );
