@@ -284,7 +284,7 @@ function GoalsSection({
             {plan.goals.map((g) => (
               <li key={g.ordinal} data-testid="plan-goal" data-ordinal={g.ordinal}>
                 <h3>
-                  {t('plans.goals.goalN', { n: g.ordinal })}:{' '}
+                  {t('plans.goals.goalLabel', { n: g.ordinal })}{' '}
                   {g.title || <span className="tag--muted">{t('plans.goals.notSet')}</span>}
                 </h3>
                 {g.description ? <p className="pre-wrap">{g.description}</p> : null}
@@ -788,7 +788,7 @@ function AddSubGoalForm({ plan, onSaved }: { plan: PlanDetail; onSaved: () => vo
           options={plan.goals.map((g) => ({
             value: String(g.ordinal),
             label: g.title
-              ? `${t('plans.goals.goalN', { n: g.ordinal })}: ${g.title}`
+              ? `${t('plans.goals.goalLabel', { n: g.ordinal })} ${g.title}`
               : t('plans.goals.goalN', { n: g.ordinal }),
           }))}
           value={goalOrdinal}

@@ -90,7 +90,7 @@ export function PlanSummaryPage() {
               {s.goals.map((g) => (
                 <li key={g.ordinal} data-testid="summary-goal">
                   <h3>
-                    {t('plans.goals.goalN', { n: g.ordinal })}: {g.title || '—'}
+                    {t('plans.goals.goalLabel', { n: g.ordinal })} {g.title || '—'}
                   </h3>
                   {g.description ? <p className="pre-wrap">{g.description}</p> : null}
                 </li>

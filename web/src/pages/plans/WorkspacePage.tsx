@@ -388,7 +388,7 @@ function PlanAtAGlance({ plan }: { plan: PlanDetail }) {
           .filter((g) => g.title)
           .map((g) => (
             <li key={g.ordinal}>
-              {t('plans.goals.goalN', { n: g.ordinal })}: {g.title}
+              {t('plans.goals.goalLabel', { n: g.ordinal })} {g.title}
             </li>
           ))}
       </ul>
