@@ -322,6 +322,24 @@ describe('J9: tasks and caseload counts', () => {
     );
   });
 
+  it('I1: the SA caseworker’s shared clients start with those whose plan they follow', async () => {
+    const { clientId } = await clientWithActivePlan();
+    // Alphabetically first, and no plan: without the plan-first order it would lead the list.
+    const planless = await planClient(world, { sa: sa(), sinBase: 7_400_000, givenName: 'Aaron' });
+    const shared = await ok<{ clients: { clientId: string; plan: { status: string } | null }[] }>(
+      world,
+      sa(),
+      'GET',
+      '/api/shared-clients',
+    );
+    const ids = shared.clients.map((c) => c.clientId);
+    expect(ids).toContain(planless);
+    expect(ids.indexOf(clientId)).toBeLessThan(ids.indexOf(planless));
+    const firstWithout = shared.clients.findIndex((c) => c.plan === null);
+    const lastWith = shared.clients.map((c) => c.plan !== null).lastIndexOf(true);
+    expect(lastWith).toBeLessThan(firstWithout);
+  });
+
   it('J9/I4: the lead reassigns the client; the SA caseworker sees the ICM event at once, and the plan history records it', async () => {
     const { clientId, planId } = await clientWithActivePlan();
     const lead = world.as.provider_lead;

@@ -30,11 +30,11 @@ let people = 0;
  */
 export async function planClient(
   world: World,
-  options: { sa?: Session; as?: Session; sinBase?: number } = {},
+  options: { sa?: Session; as?: Session; sinBase?: number; givenName?: string } = {},
 ): Promise<string> {
   people++;
   const body = {
-    legalGivenName: `Planner${people}`,
+    legalGivenName: options.givenName ?? `Planner${people}`,
     legalFamilyName: 'Plantest',
     dateOfBirth: '1988-03-03',
     sin: syntheticSin((options.sinBase ?? 6_100_000) + people),

@@ -442,33 +442,41 @@ export async function markIcmEventsSeen(q: Queryable, userId: string, clientId: 
 /** The SA caseworker's shared clients with the counts their list shows, in one query. */
 export async function sharedClientRows(q: Queryable, visibility: ClientVisibility, userId: string) {
   const seen = sql`coalesce((select ${icmEventReads.seenSeq} from ${icmEventReads} where ${icmEventReads.userId} = ${userId} and ${icmEventReads.clientId} = ${clients.id}), 0)`;
-  return q
-    .select({
-      client: clientColumns,
-      planId: plans.id,
-      planReference: plans.reference,
-      planStatus: plans.status,
-      planOrganizationId: plans.organizationId,
-      planOutcomeRecordedAt: plans.outcomeRecordedAt,
-      planFinalCheckpointCompletedAt: plans.finalCheckpointCompletedAt,
-      newEvents:
-        sql<number>`(select count(*) from ${icmEvents} where ${icmEvents.clientId} = ${clients.id} and ${icmEvents.userId} <> ${userId} and ${icmEvents.seq} > ${seen})`.mapWith(
-          Number,
-        ),
-      openConferences:
-        sql<number>`(select count(*) from ${caseConferences} where ${caseConferences.clientId} = ${clients.id} and ${caseConferences.status} in ('requested', 'in_discussion'))`.mapWith(
-          Number,
-        ),
-      lastSharedCommentAt:
-        sql<Date | null>`(select max(${caseNotes.at}) from ${caseNotes} where ${caseNotes.clientId} = ${clients.id} and ${caseNotes.visibility} = 'shared_with_sa')`.mapWith(
-          (v: string | Date | null) => (v === null ? null : new Date(v)),
-        ),
-    })
-    .from(clients)
-    .leftJoin(plans, and(eq(plans.clientId, clients.id), ne(plans.status, 'closed')))
-    .where(and(clientScope(visibility), isNull(clients.purgedAt)))
-    .orderBy(asc(clients.legalFamilyName), asc(clients.legalGivenName))
-    .limit(2000);
+  return (
+    q
+      .select({
+        client: clientColumns,
+        planId: plans.id,
+        planReference: plans.reference,
+        planStatus: plans.status,
+        planOrganizationId: plans.organizationId,
+        planOutcomeRecordedAt: plans.outcomeRecordedAt,
+        planFinalCheckpointCompletedAt: plans.finalCheckpointCompletedAt,
+        newEvents:
+          sql<number>`(select count(*) from ${icmEvents} where ${icmEvents.clientId} = ${clients.id} and ${icmEvents.userId} <> ${userId} and ${icmEvents.seq} > ${seen})`.mapWith(
+            Number,
+          ),
+        openConferences:
+          sql<number>`(select count(*) from ${caseConferences} where ${caseConferences.clientId} = ${clients.id} and ${caseConferences.status} in ('requested', 'in_discussion'))`.mapWith(
+            Number,
+          ),
+        lastSharedCommentAt:
+          sql<Date | null>`(select max(${caseNotes.at}) from ${caseNotes} where ${caseNotes.clientId} = ${clients.id} and ${caseNotes.visibility} = 'shared_with_sa')`.mapWith(
+            (v: string | Date | null) => (v === null ? null : new Date(v)),
+          ),
+      })
+      .from(clients)
+      .leftJoin(plans, and(eq(plans.clientId, clients.id), ne(plans.status, 'closed')))
+      .where(and(clientScope(visibility), isNull(clients.purgedAt)))
+      // Clients whose plan SA follows come first (I1: ICM starts with the plan), then those a plan is
+      // being built for, then the rest of the office's shared clients.
+      .orderBy(
+        sql`case when ${plans.status} in ('active', 'active_on_hold') then 0 when ${plans.id} is not null then 1 else 2 end`,
+        asc(clients.legalFamilyName),
+        asc(clients.legalGivenName),
+      )
+      .limit(2000)
+  );
 }
 
 /** The current caseworker at each provider of these clients (for the SA's shared-clients list). */
