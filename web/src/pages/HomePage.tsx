@@ -4,12 +4,14 @@ import { Page } from '../components/Page.js';
 import { useAssessmentWorklist, useConsentRevocations } from './assessments/data.js';
 import { CaseworkAttention } from './casework/HomeAttention.js';
 import { useCan, useSession } from '../session.js';
-import type { Permission } from '../types.js';
+import type { OrganizationKind, Permission } from '../types.js';
 
 interface QuickLink {
   key: string;
   to: string;
   permission?: Permission;
+  /** For pages only one side works from (the SA caseworker's shared clients, the SSM's queue). */
+  organizationKind?: OrganizationKind;
 }
 
 /**
@@ -19,6 +21,15 @@ interface QuickLink {
 const QUICK_LINKS: QuickLink[] = [
   { key: 'referrals', to: '/referrals', permission: 'referral.read' },
   { key: 'assessments', to: '/assessments', permission: 'assessment.read' },
+  { key: 'caseload', to: '/caseload', permission: 'caseload.read' },
+  { key: 'caseloadBoard', to: '/caseload/board', permission: 'caseload.assign' },
+  { key: 'sharedClients', to: '/shared-clients', permission: 'plan.read', organizationKind: 'sa_office' },
+  {
+    key: 'caseConferences',
+    to: '/case-conferences',
+    permission: 'conference.take_part',
+    organizationKind: 'ssm',
+  },
   { key: 'searchClients', to: '/clients', permission: 'client.search' },
   { key: 'organizations', to: '/organizations', permission: 'organization.read' },
   { key: 'users', to: '/users', permission: 'user.read' },
@@ -26,13 +37,19 @@ const QUICK_LINKS: QuickLink[] = [
   { key: 'statistics', to: '/statistics', permission: 'statistics.read' },
   { key: 'audit', to: '/audit', permission: 'audit.verify' },
   { key: 'consentRevocations', to: '/consent-revocations', permission: 'consent.removal' },
+  { key: 'planCatalogue', to: '/plan-catalogue', permission: 'plan_catalogue.manage' },
+  { key: 'noteTemplates', to: '/note-templates', permission: 'note_template.manage' },
   { key: 'account', to: '/account' },
 ];
 
 export function HomePage() {
   const { t } = useTranslation();
   const me = useSession();
-  const links = QUICK_LINKS.filter((l) => !l.permission || me.permissions.includes(l.permission));
+  const links = QUICK_LINKS.filter(
+    (l) =>
+      (!l.permission || me.permissions.includes(l.permission)) &&
+      (!l.organizationKind || l.organizationKind === me.organization.kind),
+  );
   const roles = me.user.roles.map((r) => t(`roles.${r}`));
 
   return (
