@@ -12,6 +12,9 @@ const ci = process.env.CI === 'true';
 const reports = mkdtempSync(join(tmpdir(), 'pathways-test-'));
 let passed = 0;
 let failed = 0;
+// Test files that failed outside any test (an import error, a failing beforeAll): their tests were
+// skipped, so the test counts alone would say "0 failed" for a run that failed.
+let brokenFiles = 0;
 const skipped = [];
 
 function run(title, command, args, env = {}) {
@@ -40,6 +43,9 @@ function vitest(title, projects, name, env = {}) {
     const report = JSON.parse(readFileSync(out, 'utf8'));
     passed += report.numPassedTests;
     failed += report.numFailedTests;
+    brokenFiles += report.testResults.filter(
+      (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
+    ).length;
   }
   if (result.status !== 0) {
     console.error(`✖ ${title} failed`);
@@ -50,7 +56,10 @@ function vitest(title, projects, name, env = {}) {
 
 function summary() {
   if (skipped.length) console.log(`\nSkipped: ${skipped.join('; ')}`);
-  console.log(`\n${passed} passed, ${failed} failed`);
+  const broken = brokenFiles
+    ? `, ${brokenFiles} test file${brokenFiles === 1 ? '' : 's'} failed outside ${brokenFiles === 1 ? 'its' : 'their'} tests`
+    : '';
+  console.log(`\n${passed} passed, ${failed} failed${broken}`);
 }
 
 const chromium = process.env.PATHWAYS_CHROMIUM ?? '/usr/bin/chromium';
