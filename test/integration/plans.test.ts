@@ -555,6 +555,42 @@ describe('I2: what the SA caseworker sees', () => {
   });
 });
 
+describe('C3: a consent revocation ends the plan', () => {
+  it('C3/A9: the open plan closes as a voluntary withdrawal (early exit, M11) in the revocation’s transaction', async () => {
+    world.setNow(new Date('2026-03-01T15:00:00Z'));
+    const { clientId, plan } = await draftPlan();
+    await buildPlan(plan.id);
+    await signAndActivate(plan.id);
+    const revoked = await call(caseworker(), 'POST', `/api/clients/${clientId}/consent/revocation`, {
+      receivedOn: '2026-03-01',
+      noticeToSsm: 'The client withdrew consent by phone; please remove their information.',
+    });
+    expect(revoked.statusCode, revoked.body).toBe(201);
+    const [row] = await rows<{
+      status: string;
+      closure_reason: string;
+      early_exit: boolean;
+      closed_in_phase: string;
+    }>(sql`select status, closure_reason, early_exit, closed_in_phase from plans where id = ${plan.id}`);
+    expect(row).toEqual({
+      status: 'closed',
+      closure_reason: 'withdrawal_personal_reasons',
+      early_exit: true,
+      closed_in_phase: 'pre_employment',
+    });
+    const [closed] = await rows<{ detail: { rule: string; reason: string } }>(
+      sql`select detail from plan_events where plan_id = ${plan.id} and kind = 'closed'`,
+    );
+    expect(closed?.detail).toMatchObject({ rule: 'C3', reason: 'withdrawal_personal_reasons' });
+    // No open plan is left behind for a client whose information is about to be removed.
+    expect(
+      await count(
+        sql`select count(*)::int as n from plans where client_id = ${clientId} and status <> 'closed'`,
+      ),
+    ).toBe(0);
+  });
+});
+
 describe('A10: referrals to ministry-retained training programs', () => {
   async function activeWith(code: string) {
     world.setNow(new Date('2026-03-01T15:00:00Z'));

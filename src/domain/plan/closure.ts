@@ -152,3 +152,10 @@ export function phaseOf(facts: PhaseFacts): PlanPhase {
 export function isEarlyExit(reason: ClosureReason): boolean {
   return reason !== 'completion';
 }
+
+/**
+ * C3 with A9: a client who withdraws consent stops receiving services at once, so their open plan
+ * closes with them. A9 has no "consent withdrawn" reason; the client's own decision to leave is a
+ * voluntary withdrawal for personal reasons, which every phase offers. Always an early exit (M11).
+ */
+export const CONSENT_REVOCATION_CLOSURE_REASON: ClosureReason = 'withdrawal_personal_reasons';

@@ -81,6 +81,7 @@ import {
 import type { IdentityDetail } from '../../db/schema.js';
 import { audit, auditEach } from '../audit/record.js';
 import { PersonalDataKey } from '../clients/personal-data.js';
+import { closeOnConsentRevocation } from '../plans/service.js';
 import type { RequestContext } from '../http/context.js';
 import { conflict, forbidden, invalid, notFound, ProblemError, refuse } from '../http/problem.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
@@ -1295,6 +1296,8 @@ export async function revokeConsent(
       });
       await audit(tx, ctx, 'update', 'referral', referral.id, clientId);
     }
+    // C3: the open plan closes too (as a voluntary withdrawal, A9), before the shares end.
+    await closeOnConsentRevocation(tx, ctx, clientId, now);
     await revokeAllShares(tx, clientId, now);
     await insertRevocation(tx, {
       id,

@@ -59,6 +59,7 @@ import {
   catalogueItemProblems,
   closureFlags,
   closureReasonsFor,
+  CONSENT_REVOCATION_CLOSURE_REASON,
   closureRefusal,
   contentChangeRefusal,
   itemAfterOnHoldTraining,
@@ -1115,6 +1116,51 @@ export async function closePlan(
         await tellSa(tx, ctx, row, now, 'plan_closed', { reason: input.reason, earlyExit: flags.earlyExit });
     },
   );
+}
+
+/**
+ * C3: a client who withdraws consent stops receiving services, so their open plan closes in the
+ * revocation's own transaction, as a voluntary withdrawal for personal reasons (A9 has no "consent
+ * withdrawn"; this reason is offered in every phase) and an early exit (M11). Nobody is told through
+ * ICM: the revocation ends SA's share at the same moment. Returns the closed plan's id, if any.
+ */
+export async function closeOnConsentRevocation(
+  tx: Transaction,
+  ctx: RequestContext,
+  clientId: string,
+  now: Date,
+): Promise<string | null> {
+  const p = await openPlanOfClient(tx, clientId);
+  if (!p) return null;
+  const phase = phaseOfPlan(p);
+  const reason = CONSENT_REVOCATION_CLOSURE_REASON;
+  const flags = closureFlags({
+    reason,
+    phase,
+    activated: p.activatedAt !== null,
+    trainingProgram: null,
+    completedOnHoldTraining: false,
+  });
+  const moved = await updatePlan(
+    tx,
+    p.id,
+    { status: p.status, revision: p.revision },
+    {
+      status: 'closed',
+      closedAt: now,
+      closedByUserId: ctx.actor.userId,
+      closureReason: reason,
+      closedInPhase: phase,
+      onHoldSince: null,
+      onHoldItemId: null,
+      ...flags,
+      updatedAt: now,
+    },
+  );
+  if (!moved) throw movedOn();
+  await event(tx, ctx, p.id, now, 'closed', { reason, phase, earlyExit: flags.earlyExit, rule: 'C3' });
+  await audit(tx, ctx, 'update', 'plan', p.id, clientId);
+  return p.id;
 }
 
 /** A4: every change to the plan, in order. Not shared with SA (I2). Audited. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CLOSURE_REASON_LABELS,
   CLOSURE_REASONS,
+  CONSENT_REVOCATION_CLOSURE_REASON,
   closureReasonsFor,
   closureRefusal,
   isEarlyExit,
@@ -97,5 +98,14 @@ describe('A8: the plan’s phase', () => {
 describe('M11: early exit', () => {
   it('M11: every closure but Completion is an early exit', () => {
     expect(CLOSURE_REASONS.filter((r) => !isEarlyExit(r))).toEqual(['completion']);
+  });
+});
+
+describe('C3/A9: a consent revocation closes the open plan', () => {
+  it('C3: as a voluntary withdrawal for personal reasons, a reason every phase offers, and an early exit (M11)', () => {
+    for (const phase of PLAN_PHASES) {
+      expect(closureRefusal(phase, CONSENT_REVOCATION_CLOSURE_REASON), phase).toBeNull();
+    }
+    expect(isEarlyExit(CONSENT_REVOCATION_CLOSURE_REASON)).toBe(true);
   });
 });
