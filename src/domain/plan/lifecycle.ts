@@ -173,6 +173,16 @@ export interface ItemFacts {
 
 const ENDED: readonly PlanItemStatus[] = ['completed', 'cancelled'];
 
+/** A2/A10: an item still running (planned or in progress), as opposed to one that ended. */
+export const isItemOpen = (status: PlanItemStatus): boolean => !ENDED.includes(status);
+
+/**
+ * I1/I2: the plan is shared with the client's SA caseworker once it is built, that is once it is no
+ * longer a draft; an SA client's plan stays shared after closure, so SA can coordinate the exit.
+ */
+export const sharedWithSa = (status: PlanStatus, saClient: boolean): boolean =>
+  saClient && status !== 'draft';
+
 /** A2: an item's dates run forward, and an outcome or an actual end belongs to an item that ended. */
 export function itemProblems(f: ItemFacts): PlanProblem[] {
   const problems: PlanProblem[] = [];

@@ -29,6 +29,7 @@ import {
 } from '../../domain/case-management/index.js';
 import type { ConferenceStatus } from '../../domain/case-management/types.js';
 import { phaseOf } from '../../domain/plan/closure.js';
+import { sharedWithSa } from '../../domain/plan/lifecycle.js';
 import { assignCaseload, currentCaseload, recordIcmEvent } from '../../db/repositories/case-records.js';
 import {
   caseloadRows,
@@ -677,8 +678,8 @@ export async function sharedClients(deps: CaseManagementDeps, ctx: RequestContex
   return rows.map((r) => {
     const providerId = providerOf.get(r.client.id) ?? null;
     const worker = caseworkers.find((c) => c.clientId === r.client.id && c.organizationId === providerId);
-    // I2: a draft plan is not shared with SA yet.
-    const shared = r.planId && r.planStatus && r.planStatus !== 'draft';
+    // I2: a draft plan is not shared with SA yet (the list is the SA caseworker's own clients).
+    const shared = r.planId && r.planStatus && sharedWithSa(r.planStatus, true);
     return {
       clientId: r.client.id,
       reference: r.client.reference,

@@ -62,10 +62,12 @@ import {
   CONSENT_REVOCATION_CLOSURE_REASON,
   closureRefusal,
   contentChangeRefusal,
+  isItemOpen,
   itemAfterOnHoldTraining,
   itemProblems,
   phaseOf,
   planActions,
+  sharedWithSa,
   signatureProblems,
   trainingReferralEffect,
   trainingReferralProblems,
@@ -157,7 +159,7 @@ async function visibleOrNotFound(deps: PlanDeps, ctx: RequestContext, planId: st
   const row = await findVisiblePlan(deps.db, clientVisibility(ctx.actor), planId);
   // A plan of a client out of scope is indistinguishable from none: no existence leak.
   if (!row) throw notFound('Plan');
-  if (isSaViewer(ctx) && row.plan.status === 'draft') throw draftNotShared();
+  if (isSaViewer(ctx) && !sharedWithSa(row.plan.status, true)) throw draftNotShared();
   return row;
 }
 
@@ -245,10 +247,7 @@ export async function getPlan(
       revision: p.revision,
       summaryPrintedRevision: p.summaryPrintedRevision,
       activationProblemCount: problems.length,
-      hasTrainingItem: loaded.items.some(
-        (i) =>
-          i.catalogue?.trainingProgram && (i.item.status === 'planned' || i.item.status === 'in_progress'),
-      ),
+      hasTrainingItem: loaded.items.some((i) => i.catalogue?.trainingProgram && isItemOpen(i.item.status)),
     },
   );
   if (!options.audited) await deps.db.transaction((tx) => audit(tx, ctx, 'read', 'plan', p.id, p.clientId));
@@ -337,7 +336,7 @@ export async function getPlan(
     actions,
     activationProblems: problems.map((x) => ({ rule: x.rule, code: x.code })),
     totalCostCents: loaded.items.reduce((sum, i) => sum + i.item.costCents, 0),
-    sharedWithSa: row.client.saProgram !== null && p.status !== 'draft',
+    sharedWithSa: sharedWithSa(p.status, row.client.saProgram !== null),
     readOnly: !mayWork || p.status === 'closed',
   };
 }
@@ -972,9 +971,7 @@ export async function recordTrainingReferral(
       'la date d’acceptation se situe entre le début du plan et aujourd’hui.',
       [{ field: 'body.acceptedOn', message: 'A10: date out of range', code: 'accepted_on_out_of_range' }],
     );
-  const openOtherItems = items.filter(
-    (i) => i.item.id !== input.itemId && (i.item.status === 'planned' || i.item.status === 'in_progress'),
-  ).length;
+  const openOtherItems = items.filter((i) => i.item.id !== input.itemId && isItemOpen(i.item.status)).length;
   const problems = trainingReferralProblems({ program, acceptanceConfirmed: true, openOtherItems });
   if (problems.length) throw refuseAll(problems);
   const effect = trainingReferralEffect(program);

@@ -10,6 +10,8 @@ import {
   signatureProblems,
   type ActivationFacts,
   type PlanStateFacts,
+  isItemOpen,
+  sharedWithSa,
 } from '../../../src/domain/plan/lifecycle.js';
 import { PLAN_STATUSES } from '../../../src/domain/plan/types.js';
 
@@ -277,5 +279,25 @@ describe('closureFlags (A9, A10, M1, M11, K4)', () => {
     };
     expect(closureFlags(lbs).countsAsClientServed).toBe(false);
     expect(closureFlags({ ...lbs, completedOnHoldTraining: true }).countsAsClientServed).toBe(true);
+  });
+});
+
+describe('I2: when the plan is shared with SA', () => {
+  it('I2: an SA client’s plan is shared once it is no longer a draft, closed included; a non-SA client’s never', () => {
+    expect(PLAN_STATUSES.filter((s) => sharedWithSa(s, true))).toEqual([
+      'active',
+      'active_on_hold',
+      'closed',
+    ]);
+    expect(PLAN_STATUSES.filter((s) => sharedWithSa(s, false))).toEqual([]);
+  });
+});
+
+describe('A2/A10: open items', () => {
+  it('A10: planned and in-progress items are still open; completed and cancelled ones ended', () => {
+    expect(isItemOpen('planned')).toBe(true);
+    expect(isItemOpen('in_progress')).toBe(true);
+    expect(isItemOpen('completed')).toBe(false);
+    expect(isItemOpen('cancelled')).toBe(false);
   });
 });
