@@ -48,6 +48,23 @@ import {
   type PlanEventKind,
   type SignatureMethod,
 } from '../domain/plan/types.js';
+import {
+  ATTESTATION_STATES,
+  CHECKPOINT_REVIEW_STATES,
+  ESQ_STATUSES,
+  EVIDENCE_KINDS,
+  JOB_PERMANENCE,
+  OUTCOME_KINDS,
+  type EvidenceContentType,
+  type SatisfactionAnswer,
+} from '../domain/monitoring/types.js';
+import {
+  LEDGER_LINE_STATES,
+  type EvidencePart,
+  type FundingAgreementAmounts,
+  type PbfCheckpoint,
+} from '../domain/monitoring/pbf.js';
+import { CHECKPOINT_KINDS } from '../domain/monitoring/schedule.js';
 import type { WeeklyHours } from '../domain/organizations/sites.js';
 import type { SpecializedPopulationAnswers } from '../domain/people/specialized-populations.js';
 import type { ReferralSource } from '../domain/referral/pathways.js';
@@ -778,6 +795,8 @@ export const plans = pgTable(
     /** A8: the two facts that move the phase; the monitoring issue records them. */
     outcomeRecordedAt: timestamp('outcome_recorded_at', { withTimezone: true }),
     finalCheckpointCompletedAt: timestamp('final_checkpoint_completed_at', { withTimezone: true }),
+    /** M3/F14: the monitoring start date, the earliest trigger so far; fixed once a checkpoint is recorded (M7). */
+    monitoringStartedOn: date('monitoring_started_on', { mode: 'string' }),
     /** A10: the accepted training referral, when there is one. */
     trainingProgram: text('training_program').$type<TrainingProgram>(),
     trainingAcceptedOn: date('training_accepted_on', { mode: 'string' }),
@@ -1189,4 +1208,310 @@ export const icmEventReads = pgTable(
     seenSeq: bigint('seen_seq', { mode: 'number' }).notNull(),
   },
   (t) => [uniqueIndex('icm_event_reads_user_client').on(t.userId, t.clientId)],
+);
+
+// ───────────────────────────── Outcomes, monitoring and PBF (M1–M13, K3, K4, F12) ─────────────────────────────
+
+export const outcomeKind = pgEnum('outcome_kind', OUTCOME_KINDS);
+export const jobPermanence = pgEnum('job_permanence', JOB_PERMANENCE);
+export const esqStatus = pgEnum('esq_status', ESQ_STATUSES);
+export const checkpointKind = pgEnum('checkpoint_kind', CHECKPOINT_KINDS);
+export const checkpointReviewState = pgEnum('checkpoint_review_state', CHECKPOINT_REVIEW_STATES);
+export const evidenceKind = pgEnum('evidence_kind', EVIDENCE_KINDS);
+export const attestationState = pgEnum('attestation_state', ATTESTATION_STATES);
+export const ledgerLineState = pgEnum('pbf_ledger_line_state', LEDGER_LINE_STATES);
+
+/**
+ * K4/M8: the PBF amounts of a provider's funding agreement, integer cents by stream and checkpoint.
+ * A provider without a row is paid the seeded defaults (`DEFAULT_FUNDING_AGREEMENT_AMOUNTS`).
+ */
+export const fundingAgreements = pgTable('funding_agreements', {
+  organizationId: uuid('organization_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  amounts: jsonb('amounts').$type<FundingAgreementAmounts>().notNull(),
+  updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * M1/M4: the end of pre-employment services, employed or not employed; one per plan. The M4
+ * confirmation is kept for the SSM's audit of outcomes without employment.
+ */
+export const planOutcomes = pgTable('plan_outcomes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id')
+    .notNull()
+    .unique()
+    .references(() => plans.id),
+  kind: outcomeKind('kind').notNull(),
+  /** The day pre-employment services ended (a monitoring trigger, M3). */
+  endedOn: date('ended_on', { mode: 'string' }).notNull(),
+  /** M4: an outcome without employment while items were open: all appropriate activities were offered. */
+  allActivitiesOfferedConfirmed: boolean('all_activities_offered_confirmed').notNull().default(false),
+  noteSealed: bytea('note_sealed'),
+  recordedByUserId: uuid('recorded_by_user_id')
+    .notNull()
+    .references(() => users.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * M2/M5/M6/L4: the client's jobs during the plan, past and current; several at once is job stacking.
+ * Hours are whole minutes per week so 20 hours is exact (1,200); wages integer cents an hour. The
+ * employer's name is personal information and sealed; `atEntryEmployer` says whether the job is
+ * with the employer recorded in the CA (M2's "new employer" is judged on it, never on spelling).
+ */
+export const employmentJobs = pgTable(
+  'employment_jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    employerNameSealed: bytea('employer_name_sealed').notNull(),
+    atEntryEmployer: boolean('at_entry_employer').notNull().default(false),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+    minutesPerWeek: integer('minutes_per_week').notNull(),
+    hourlyWageCents: integer('hourly_wage_cents'),
+    /** NOC 2021 unit group, five digits. */
+    nocCode: text('noc_code').notNull(),
+    permanence: jobPermanence('permanence').notNull(),
+    /** M3: the day hours rose to an average of 20+ per week at this job (part-time entrants). */
+    hoursReached20On: date('hours_reached_20_on', { mode: 'string' }),
+    /** F14: a placement meant to continue as a job; outcomes start on its first day. */
+    placementIntendedToContinue: boolean('placement_intended_to_continue').notNull().default(false),
+    recordedByUserId: uuid('recorded_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('employment_jobs_plan').on(t.planId),
+    check('employment_jobs_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+    check('employment_jobs_minutes', sql`${t.minutesPerWeek} between 0 and 10080`),
+    check('employment_jobs_wage', sql`${t.hourlyWageCents} is null or ${t.hourlyWageCents} >= 0`),
+    check('employment_jobs_noc', sql`${t.nocCode} ~ '^[0-9]{5}$'`),
+  ],
+);
+
+/**
+ * F12: periods during which employer financial supports (a training incentive, a wage subsidy) are
+ * paid for the client. While one is active on a checkpoint date, that checkpoint's PBF is deferred.
+ * Issue 7's placements write here too, so the deferral has one source.
+ */
+export const employerSupportPeriods = pgTable(
+  'employer_support_periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    jobId: uuid('job_id').references(() => employmentJobs.id),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    /** Last day supported (inclusive); null while it continues. */
+    endsOn: date('ends_on', { mode: 'string' }),
+    source: text('source').$type<'job' | 'placement'>().notNull().default('job'),
+    recordedByUserId: uuid('recorded_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('employer_support_periods_plan').on(t.planId),
+    check('employer_support_periods_dates', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+/**
+ * M7/K3: a checkpoint contact, with the Employment Status Questionnaire. `dueOn` is fixed from the
+ * monitoring start when the record is made (M7: monitoring cannot pause). The SSM reviews PBF
+ * checkpoints (not the completion one, which does not pay).
+ */
+export const checkpoints = pgTable(
+  'checkpoints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    kind: checkpointKind('kind').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    contactedOn: date('contacted_on', { mode: 'string' }).notNull(),
+    esqStatus: esqStatus('esq_status').notNull(),
+    /** K3: '1'…'5' or 'prefer_not_to_answer'. */
+    satisfaction: text('satisfaction').$type<SatisfactionAnswer>().notNull(),
+    noteSealed: bytea('note_sealed'),
+    reviewState: checkpointReviewState('review_state').notNull().default('not_submitted'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedByUserId: uuid('submitted_by_user_id').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedByUserId: uuid('reviewed_by_user_id').references(() => users.id),
+    reviewReasonSealed: bytea('review_reason_sealed'),
+    recordedByUserId: uuid('recorded_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('checkpoints_plan_kind').on(t.planId, t.kind),
+    index('checkpoints_review').on(t.reviewState),
+    check(
+      'checkpoints_satisfaction',
+      sql`${t.satisfaction} in ('1', '2', '3', '4', '5', 'prefer_not_to_answer')`,
+    ),
+  ],
+);
+
+/** M7/L4: the ESQ's hours, wage and occupation for each job held at the checkpoint. */
+export const checkpointJobs = pgTable(
+  'checkpoint_jobs',
+  {
+    checkpointId: uuid('checkpoint_id')
+      .notNull()
+      .references(() => checkpoints.id),
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => employmentJobs.id),
+    minutesPerWeek: integer('minutes_per_week').notNull(),
+    hourlyWageCents: integer('hourly_wage_cents'),
+    nocCode: text('noc_code').notNull(),
+  },
+  (t) => [
+    uniqueIndex('checkpoint_jobs_pk').on(t.checkpointId, t.jobId),
+    check('checkpoint_jobs_minutes', sql`${t.minutesPerWeek} between 0 and 10080`),
+    check('checkpoint_jobs_noc', sql`${t.nocCode} ~ '^[0-9]{5}$'`),
+  ],
+);
+
+/**
+ * M9: an uploaded evidence document. Start-date proof is filed against a job, checkpoint proof
+ * against a checkpoint. The caseworker ticks what the document shows; the SSM checks it on review.
+ * The file is sealed with the client's key in the evidence store; the name is sealed here.
+ */
+export const employmentEvidence = pgTable(
+  'employment_evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    kind: evidenceKind('kind').notNull(),
+    jobId: uuid('job_id').references(() => employmentJobs.id),
+    checkpointId: uuid('checkpoint_id').references(() => checkpoints.id),
+    storageKey: text('storage_key').notNull().unique(),
+    contentType: text('content_type').$type<EvidenceContentType>().notNull(),
+    byteSize: integer('byte_size').notNull(),
+    sha256: text('sha256').notNull(),
+    fileNameSealed: bytea('file_name_sealed').notNull(),
+    showsClientName: boolean('shows_client_name').notNull(),
+    showsBusinessName: boolean('shows_business_name').notNull(),
+    /** Checkpoint proof: the pay period contains the checkpoint date. Start-date proof: shows the start date. */
+    coversDate: boolean('covers_date').notNull(),
+    showsTwentyPlusHours: boolean('shows_twenty_plus_hours').notNull(),
+    uploadedByUserId: uuid('uploaded_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    /** Withdrawn by the provider before the checkpoint was approved (kept for the record). */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('employment_evidence_plan').on(t.planId),
+    check(
+      'employment_evidence_target',
+      sql`(${t.kind} in ('offer_letter', 'zero_ytd_pay_stub', 'pay_stub_hours_rise') and ${t.jobId} is not null and ${t.checkpointId} is null)
+        or (${t.kind} in ('pay_stub', 'employer_letter') and ${t.checkpointId} is not null and ${t.jobId} is null)`,
+    ),
+  ],
+);
+
+/**
+ * M10: an attestation in place of (part of) a checkpoint's evidence, only after every attempt to get
+ * it failed. The provider requests it, the SSM pre-approves or rejects it, and the lead employment
+ * staff signs it; only then does it count. At most one live (not rejected) per checkpoint.
+ */
+export const attestations = pgTable(
+  'attestations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    checkpointId: uuid('checkpoint_id')
+      .notNull()
+      .references(() => checkpoints.id),
+    covers: jsonb('covers').$type<EvidencePart[]>().notNull(),
+    rationaleSealed: bytea('rationale_sealed').notNull(),
+    attemptsSealed: bytea('attempts_sealed').notNull(),
+    otherFactorsSealed: bytea('other_factors_sealed'),
+    state: attestationState('state').notNull().default('requested'),
+    requestedByUserId: uuid('requested_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    decidedByUserId: uuid('decided_by_user_id').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReasonSealed: bytea('decision_reason_sealed'),
+    signedByUserId: uuid('signed_by_user_id').references(() => users.id),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('attestations_one_live_per_checkpoint')
+      .on(t.checkpointId)
+      .where(sql`${t.state} <> 'rejected'`),
+  ],
+);
+
+/**
+ * M8/K4/F12: one line per client (plan) per PBF checkpoint, recomputed from the facts by the domain
+ * (`resolveLedger`) in the same transaction as every change to them, so the statement is a plain
+ * read. `paidAt` is the one fact the ledger itself holds: finance marks approved lines paid.
+ */
+export const pbfLedgerLines = pgTable(
+  'pbf_ledger_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    stream: text('stream').$type<'A' | 'B' | 'C'>().notNull(),
+    checkpoint: text('checkpoint').$type<PbfCheckpoint>().notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** The fiscal year (1 April–31 March) by its starting calendar year, and quarter 1–4, of `dueOn`. */
+    fiscalYear: integer('fiscal_year').notNull(),
+    fiscalQuarter: integer('fiscal_quarter').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    state: ledgerLineState('state').notNull(),
+    reason: text('reason'),
+    retroactive: boolean('retroactive').notNull().default(false),
+    /** M5: met by job stacking; `stackingRefused` when over the provider's 5% for the period. */
+    stacked: boolean('stacked').notNull().default(false),
+    stackingRefused: boolean('stacking_refused').notNull().default(false),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    paidByUserId: uuid('paid_by_user_id').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('pbf_ledger_lines_plan_checkpoint').on(t.planId, t.checkpoint),
+    index('pbf_ledger_lines_statement').on(t.organizationId, t.fiscalYear, t.fiscalQuarter),
+    check('pbf_ledger_lines_amount', sql`${t.amountCents} >= 0`),
+    check('pbf_ledger_lines_quarter', sql`${t.fiscalQuarter} between 1 and 4`),
+  ],
 );

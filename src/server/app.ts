@@ -1,3 +1,4 @@
+import { FileSystemEvidenceStore, type EvidenceStore } from './storage/evidence-store.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -42,6 +43,8 @@ export interface AppOptions {
   /** Where the built web front end is; served when present. */
   webRoot?: string;
   now?: () => Date;
+  /** Defaults to files under `config.dataDir/evidence`. */
+  evidenceStore?: EvidenceStore;
 }
 
 export const API_PREFIX = '/api';
@@ -60,6 +63,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     crypto: new PersonCrypto(options.config.keys),
     now: options.now ?? (() => new Date()),
     segmentation: options.config.segmentation,
+    evidenceStore:
+      options.evidenceStore ?? new FileSystemEvidenceStore(join(options.config.dataDir, 'evidence')),
   };
   app.decorate('services', services);
   app.decorate('routeCatalog', [] as RouteEntry[]);

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { Writable } from 'node:stream';
@@ -7,6 +10,7 @@ import type { Database, DatabaseHandle } from '../../src/db/connection.js';
 import { catchments, clientShares, organizations, regions, sessions, users } from '../../src/db/schema.js';
 import { ROLE_ORGANIZATION_KIND, ROLES, type Role } from '../../src/domain/access/roles.js';
 import { buildApp } from '../../src/server/app.js';
+import { FileSystemEvidenceStore } from '../../src/server/storage/evidence-store.js';
 import { hashToken, SESSION_COOKIE } from '../../src/server/auth/plugin.js';
 import { createLogger } from '../../src/server/logging.js';
 import { PersonCrypto } from '../../src/server/privacy/crypto.js';
@@ -83,7 +87,17 @@ export async function createWorld(options: { env?: Record<string, string> } = {}
   });
   const logger = createLogger('info', sink as unknown as pino.DestinationStream);
   let clock: Date | null = null;
-  const app = await buildApp({ db, config, logger, webRoot: '/nonexistent', now: () => clock ?? new Date() });
+  // Each world keeps its evidence files in its own directory, removed on close.
+  const evidenceDir = mkdtempSync(join(tmpdir(), 'pathways-evidence-'));
+  const evidenceStore = new FileSystemEvidenceStore(evidenceDir);
+  const app = await buildApp({
+    db,
+    config,
+    logger,
+    webRoot: '/nonexistent',
+    now: () => clock ?? new Date(),
+    evidenceStore,
+  });
   await app.ready();
 
   const catchment = async (code: string) => {
@@ -191,6 +205,7 @@ export async function createWorld(options: { env?: Record<string, string> } = {}
     async close() {
       await app.close();
       await handle.close();
+      rmSync(evidenceDir, { recursive: true, force: true });
     },
   };
 }

@@ -47,6 +47,13 @@ export const PERMISSIONS = [
   'caseload.read',
   'caseload.assign',
   'conference.take_part',
+  'monitoring.read',
+  'monitoring.write',
+  'attestation.sign',
+  'pbf.review',
+  'pbf.read',
+  'pbf.pay',
+  'funding_agreement.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -112,6 +119,18 @@ export const GRANTS: Record<Permission, readonly Role[]> = {
     'ssm_manager',
     'ssm_qa',
   ],
+  // M1–M9: outcomes and checkpoints are part of the plan: whoever reads the plan reads them (I2).
+  'monitoring.read': CLIENT_WORKERS,
+  'monitoring.write': ['provider_caseworker', 'provider_lead'],
+  // M10: "signed by the lead employment staff".
+  'attestation.sign': ['provider_lead'],
+  // M4/M9/M10: the SSM audits outcomes, reviews checkpoint evidence and pre-approves attestations.
+  'pbf.review': ['ssm_qa', 'ssm_manager'],
+  // K4/K6: the provider's leadership and the SSM's managers and finance read PBF statements.
+  'pbf.read': ['provider_lead', 'ssm_finance', 'ssm_manager', 'ssm_director', 'ssm_qa'],
+  'pbf.pay': ['ssm_finance'],
+  // K4: the SSM keeps each provider's funding-agreement amounts.
+  'funding_agreement.manage': ['ssm_finance', 'ssm_admin'],
 };
 
 export function hasPermission(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {

@@ -48,5 +48,7 @@ export const ICM_EVENT_KINDS = [
   'plan_closed',
   'conference_requested',
   'conference_decided',
+  // M1/M6: the end of pre-employment services, which the SA caseworker needs at once.
+  'outcome_recorded',
 ] as const;
 export type IcmEventKind = (typeof ICM_EVENT_KINDS)[number];

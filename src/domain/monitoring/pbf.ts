@@ -153,6 +153,26 @@ export interface EvidenceGap {
     | 'attestation_incomplete';
 }
 
+/**
+ * M9 start-date proof: an offer letter or email, a first pay stub with zero year-to-date, or a pay
+ * stub showing hours rising to 20+ (which must show the 20+ hours). Each must name the client and the
+ * business and show the start date (or the date of the rise).
+ */
+export function startDateDocumentSufficient(d: {
+  kind: 'offer_letter' | 'zero_ytd_pay_stub' | 'pay_stub_hours_rise';
+  showsClientName: boolean;
+  showsBusinessName: boolean;
+  coversDate: boolean;
+  showsTwentyPlusHours: boolean;
+}): boolean {
+  return (
+    d.showsClientName &&
+    d.showsBusinessName &&
+    d.coversDate &&
+    (d.kind !== 'pay_stub_hours_rise' || d.showsTwentyPlusHours)
+  );
+}
+
 /** M9: a document counts only if it shows all four required details. */
 export function documentSufficient(d: EmploymentDocument): boolean {
   return d.showsClientName && d.showsBusinessName && d.coversCheckpointDate && d.showsTwentyPlusHours;

@@ -65,5 +65,22 @@ export const PLAN_EVENT_KINDS = [
   'resumed',
   'closed',
   'caseworker_changed',
+  // Outcomes and monitoring (M1–M10, F12): the monitoring timeline reads these.
+  'outcome_recorded',
+  'job_recorded',
+  'job_changed',
+  'employer_support_recorded',
+  'monitoring_started',
+  'checkpoint_recorded',
+  'evidence_uploaded',
+  'evidence_withdrawn',
+  'checkpoint_submitted',
+  'checkpoint_approved',
+  'checkpoint_rejected',
+  'attestation_requested',
+  'attestation_pre_approved',
+  'attestation_rejected',
+  'attestation_signed',
+  'pbf_paid',
 ] as const;
 export type PlanEventKind = (typeof PLAN_EVENT_KINDS)[number];

@@ -70,6 +70,16 @@ export class PersonalDataKey {
     return this.key && sealed ? this.crypto.decrypt(this.key, field, sealed) : null;
   }
 
+  /** A document about the person (M9 evidence), sealed before it reaches the file store. */
+  sealBytes(field: string, bytes: Buffer): Buffer {
+    if (!this.key) throw new Error('personal data key destroyed');
+    return this.crypto.encryptBytes(this.key, field, bytes);
+  }
+
+  openBytes(field: string, sealed: Buffer | null): Buffer | null {
+    return this.key && sealed ? this.crypto.decryptBytes(this.key, field, sealed) : null;
+  }
+
   sealSin(digits: string): Buffer {
     if (!this.key) throw new Error('personal data key destroyed');
     return this.crypto.encrypt(this.key, SIN_FIELD, digits);

@@ -1,3 +1,4 @@
+import type { EvidenceStore } from '../storage/evidence-store.js';
 import type { Actor, Permission } from '../../domain/access/policy.js';
 import type { Config } from '../../config.js';
 import type { SegmentationSettings } from '../assessments/service.js';
@@ -29,6 +30,8 @@ export interface AppServices {
   now: () => Date;
   /** C8: the model and stream thresholds submitted assessments are segmented with (from config). */
   segmentation: SegmentationSettings;
+  /** M9: where evidence documents are kept (sealed); the filesystem under PATHWAYS_DATA_DIR by default. */
+  evidenceStore: EvidenceStore;
 }
 
 declare module 'fastify' {

@@ -48,6 +48,15 @@ export class PersonCrypto {
     return open(dataKey, sealed, field).toString('utf8');
   }
 
+  /** Files (evidence documents) are sealed as bytes, under the same layout and field binding. */
+  encryptBytes(dataKey: Buffer, field: string, value: Buffer): Buffer {
+    return seal(dataKey, value, field);
+  }
+
+  decryptBytes(dataKey: Buffer, field: string, sealed: Buffer): Buffer {
+    return open(dataKey, sealed, field);
+  }
+
   /** Keyed hash for equality look-ups (blind index); the purpose prefix keeps indexes apart. */
   blindIndex(purpose: 'sin', value: string): string {
     return createHmac('sha256', this.keys.blindIndexKey).update(`${purpose}:${value}`).digest('hex');
