@@ -320,6 +320,9 @@ export function closureFlags(
     countsAsClientServed: (f.phase !== 'pre_employment' && pastThree) || f.completedOnHoldTraining,
     countsAsTrainingCompletion: false,
     successfulOutcome: f.reason === 'completion',
-    pbfPossible: f.activated && !earlyExit,
+    // K4/M8/M11: a closure before any outcome earns nothing; a plan closed during or after monitoring
+    // keeps the PBF its checkpoints already earned (K4: once earned it is the provider's), as the
+    // ledger does (`pbfExclusion` in monitoring/pbf.ts).
+    pbfPossible: f.activated && (!earlyExit || f.phase !== 'pre_employment'),
   };
 }

@@ -237,6 +237,12 @@ describe('closureFlags (A9, A10, M1, M11, K4)', () => {
     ).toBe(false);
   });
 
+  it('K4/M11: a plan closed during monitoring keeps the PBF already earned; before any outcome it has none', () => {
+    const reason = 'unable_to_contact' as const;
+    expect(closureFlags({ ...base, reason, phase: 'monitoring' }).pbfPossible).toBe(true);
+    expect(closureFlags({ ...base, reason, phase: 'pre_employment' }).pbfPossible).toBe(false);
+  });
+
   it('M1: in monitoring a client counts as served only past the 3-month checkpoint', () => {
     const monitoring = { ...base, reason: 'client_deceased' as const, phase: 'monitoring' as const };
     expect(closureFlags(monitoring).countsAsClientServed).toBe(false);
