@@ -66,6 +66,11 @@ const SharedClientsPage = lazyPage(
 const PlanCataloguePage = lazyPage(() => import('./pages/plans/PlanCataloguePage.js'), 'PlanCataloguePage');
 const PlanPage = lazyPage(() => import('./pages/plans/PlanPage.js'), 'PlanPage');
 const PlanSummaryPage = lazyPage(() => import('./pages/plans/PlanSummaryPage.js'), 'PlanSummaryPage');
+const MonitoringPage = lazyPage(() => import('./pages/monitoring/MonitoringPage.js'), 'MonitoringPage');
+const CheckpointWorklistPage = lazyPage(
+  () => import('./pages/monitoring/CheckpointWorklistPage.js'),
+  'CheckpointWorklistPage',
+);
 const WorkspacePage = lazyPage(() => import('./pages/plans/WorkspacePage.js'), 'WorkspacePage');
 
 /** Pages for signed-in users. Without a session (or once the API answers 401) it goes to sign-in. */
@@ -202,6 +207,22 @@ export function App() {
           element={
             <Requires permission="plan.read">
               <PlanSummaryPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="plans/:planId/monitoring"
+          element={
+            <Requires permission="monitoring.read">
+              <MonitoringPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="checkpoints"
+          element={
+            <Requires permission="monitoring.write">
+              <CheckpointWorklistPage />
             </Requires>
           }
         />

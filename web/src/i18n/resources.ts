@@ -6,8 +6,10 @@ import caseworkEn from './casework.en.json' with { type: 'json' };
 import caseworkFr from './casework.fr.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
 import fr from './fr.json' with { type: 'json' };
+import monitoringEn from './monitoring.en.json' with { type: 'json' };
+import monitoringFr from './monitoring.fr.json' with { type: 'json' };
 import plansEn from './plans.en.json' with { type: 'json' };
 import plansFr from './plans.fr.json' with { type: 'json' };
 
-export const EN = { ...en, plans: plansEn, casework: caseworkEn };
-export const FR = { ...fr, plans: plansFr, casework: caseworkFr };
+export const EN = { ...en, plans: plansEn, casework: caseworkEn, monitoring: monitoringEn };
+export const FR = { ...fr, plans: plansFr, casework: caseworkFr, monitoring: monitoringFr };

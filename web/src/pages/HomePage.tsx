@@ -23,6 +23,7 @@ const QUICK_LINKS: QuickLink[] = [
   { key: 'assessments', to: '/assessments', permission: 'assessment.read' },
   { key: 'caseload', to: '/caseload', permission: 'caseload.read' },
   { key: 'caseloadBoard', to: '/caseload/board', permission: 'caseload.assign' },
+  { key: 'checkpoints', to: '/checkpoints', permission: 'monitoring.write' },
   { key: 'sharedClients', to: '/shared-clients', permission: 'plan.read', organizationKind: 'sa_office' },
   {
     key: 'caseConferences',

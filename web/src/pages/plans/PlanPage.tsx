@@ -82,6 +82,13 @@ function PlanBody({ plan }: { plan: PlanDetail }) {
           </Link>
         </p>
       ) : null}
+      {plan.status !== 'draft' ? (
+        <p className="actions">
+          <Link to={`/plans/${plan.id}/monitoring`} data-testid="open-monitoring">
+            {t('monitoring.openFromPlan')}
+          </Link>
+        </p>
+      ) : null}
       {plan.onHold ? <OnHoldNotice plan={plan} /> : null}
       {plan.closure ? <ClosureDetails plan={plan} /> : null}
       {plan.status === 'draft' && !plan.readOnly ? <ActivationChecklist plan={plan} /> : null}
