@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkpointEvidenceOf,
+  checkpointFundedOutcome,
+  computedMonitoringStart,
+  employerKeyOf,
+  entryEmploymentOf,
+  type MonitoringJob,
+  type PlanMonitoringFacts,
+} from '../../../src/server/monitoring/facts.js';
+import { checkpointSchedule } from '../../../src/domain/monitoring/schedule.js';
+
+/** The pure parts of the monitoring facts: entry status, employer identity, start and checkpoint M2. */
+const job = (over: Partial<MonitoringJob> = {}): MonitoringJob => ({
+  id: 'j1',
+  employerName: 'Acme Ltd.',
+  atEntryEmployer: false,
+  startedOn: '2026-02-02',
+  endedOn: null,
+  minutesPerWeek: 1200,
+  hourlyWageCents: 1800,
+  nocCode: '14400',
+  permanence: 'permanent',
+  hoursReached20On: null,
+  placementIntendedToContinue: false,
+  employerKey: 'acmeltd',
+  ...over,
+});
+
+describe('entry employment from the CA answers (M2)', () => {
+  it('M2: unemployed and never-worked clients are not employed at entry', () => {
+    expect(entryEmploymentOf({ 'employment.status': 'unemployed' })).toEqual({ employed: false });
+    expect(entryEmploymentOf({ 'employment.status': 'never_worked' })).toEqual({ employed: false });
+    expect(entryEmploymentOf({})).toEqual({ employed: false });
+  });
+  it('M2: employed and self-employed clients carry their hours; missing hours default by status', () => {
+    expect(
+      entryEmploymentOf({ 'employment.status': 'employed_part_time', 'employment.hours_per_week': 12 }),
+    ).toEqual({ employed: true, hoursPerWeek: 12, employerKey: 'entry' });
+    expect(entryEmploymentOf({ 'employment.status': 'employed_full_time' })).toMatchObject({
+      hoursPerWeek: 40,
+    });
+    expect(entryEmploymentOf({ 'employment.status': 'employed_part_time' })).toMatchObject({
+      hoursPerWeek: 0,
+    });
+    expect(
+      entryEmploymentOf({ 'employment.status': 'self_employed', 'employment.hours_per_week': 25 }),
+    ).toEqual({ employed: true, hoursPerWeek: 25, employerKey: 'entry' });
+  });
+});
+
+describe('employer identity (M2 new employer)', () => {
+  it('M2: the entry employer is "entry"; other names compare without case, spaces or punctuation', () => {
+    expect(employerKeyOf(true, 'Anything')).toBe('entry');
+    expect(employerKeyOf(false, 'Acme Ltd.')).toBe(employerKeyOf(false, 'ACME  ltd'));
+    expect(employerKeyOf(false, 'Café Rouge')).toBe('caferouge');
+    expect(employerKeyOf(false, 'Acme')).not.toBe(employerKeyOf(false, 'Acme Two'));
+  });
+});
+
+function facts(over: Partial<PlanMonitoringFacts>): PlanMonitoringFacts {
+  return {
+    plan: {} as PlanMonitoringFacts['plan'],
+    serviceLevel: 'case_managed',
+    entry: { employed: false },
+    outcome: null,
+    jobs: [],
+    startDateEvidence: [],
+    supportPeriods: [],
+    start: null,
+    schedule: [],
+    records: {},
+    ...over,
+  };
+}
+
+describe('monitoring start from the facts (M3, F14)', () => {
+  it('M3: a funded job starting before the end of pre-employment services starts monitoring', () => {
+    const start = computedMonitoringStart({
+      entry: { employed: false },
+      jobs: [job({ startedOn: '2026-02-02' })],
+      outcome: { endedOn: '2026-03-01' } as PlanMonitoringFacts['outcome'],
+    });
+    expect(start).toEqual({ startOn: '2026-02-02', triggers: ['funded_job_started'] });
+  });
+  it('M3: a job under 20 h/week does not; the outcome does', () => {
+    const start = computedMonitoringStart({
+      entry: { employed: false },
+      jobs: [job({ minutesPerWeek: 1199 })],
+      outcome: { endedOn: '2026-03-01' } as PlanMonitoringFacts['outcome'],
+    });
+    expect(start).toEqual({ startOn: '2026-03-01', triggers: ['pre_employment_ended'] });
+  });
+  it('M3: hours rising to 20+ start monitoring on the day of the rise, not the job start', () => {
+    const start = computedMonitoringStart({
+      entry: { employed: true, hoursPerWeek: 10, employerKey: 'entry' },
+      jobs: [
+        job({
+          atEntryEmployer: true,
+          employerKey: 'entry',
+          startedOn: '2025-06-01',
+          hoursReached20On: '2026-02-16',
+        }),
+      ],
+      outcome: null,
+    });
+    expect(start).toEqual({ startOn: '2026-02-16', triggers: ['hours_reached_20'] });
+  });
+  it('F14: a placement meant to continue starts outcomes on its first day, whatever its hours', () => {
+    const start = computedMonitoringStart({
+      entry: { employed: false },
+      jobs: [job({ minutesPerWeek: 600, startedOn: '2026-01-12', placementIntendedToContinue: true })],
+      outcome: null,
+    });
+    expect(start).toEqual({ startOn: '2026-01-12', triggers: ['placement_intended_to_continue_started'] });
+  });
+  it('M2/M3: a client working 20+ h at entry starts monitoring only with a new employer', () => {
+    const entry = { employed: true as const, hoursPerWeek: 35, employerKey: 'entry' };
+    expect(
+      computedMonitoringStart({
+        entry,
+        jobs: [job({ atEntryEmployer: true, employerKey: 'entry' })],
+        outcome: null,
+      }),
+    ).toBeNull();
+  });
+});
+
+describe('checkpoint funded outcome and evidence (M2, M9, M10)', () => {
+  const schedule = checkpointSchedule('2026-02-02');
+  const month1 = schedule[1]!;
+  const record = (minutes: number) => ({
+    row: { id: 'c1', kind: 'month_1', dueOn: month1.dueOn } as never,
+    jobs: [{ jobId: 'j1', minutesPerWeek: minutes, hourlyWageCents: 1800, nocCode: '14400' }],
+    evidence: [],
+    attestation: null,
+  });
+  it('M2: the ESQ hours at the checkpoint replace the job’s own', () => {
+    const f = facts({ jobs: [job()], schedule, records: { month_1: record(900) } });
+    expect(checkpointFundedOutcome(f, 'month_1')).toMatchObject({ met: false, reason: 'under_20_hours' });
+    const g = facts({ jobs: [job({ minutesPerWeek: 600 })], schedule, records: { month_1: record(1200) } });
+    expect(checkpointFundedOutcome(g, 'month_1')).toMatchObject({ met: true, countedJobIds: ['j1'] });
+    expect(checkpointFundedOutcome(g, 'month_3')).toBeNull();
+  });
+  it('M9: start-date proof counts only when sufficient, for the counted job', () => {
+    const proof = {
+      id: 'e1',
+      kind: 'offer_letter',
+      jobId: 'j1',
+      showsClientName: true,
+      showsBusinessName: true,
+      coversDate: true,
+      showsTwentyPlusHours: false,
+    } as never;
+    const f = facts({
+      jobs: [job()],
+      schedule,
+      records: { month_1: record(1200) },
+      startDateEvidence: [proof],
+    });
+    expect(checkpointEvidenceOf(f, 'month_1')).toEqual({
+      startDateProof: 'offer_letter',
+      documents: [],
+      attestation: null,
+    });
+    const weak = { ...(proof as object), showsBusinessName: false } as never;
+    const g = facts({
+      jobs: [job()],
+      schedule,
+      records: { month_1: record(1200) },
+      startDateEvidence: [weak],
+    });
+    expect(checkpointEvidenceOf(g, 'month_1').startDateProof).toBeNull();
+  });
+});
