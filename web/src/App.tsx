@@ -71,6 +71,12 @@ const CheckpointWorklistPage = lazyPage(
   () => import('./pages/monitoring/CheckpointWorklistPage.js'),
   'CheckpointWorklistPage',
 );
+const PbfReviewQueuePage = lazyPage(() => import('./pages/pbf/PbfReviewQueuePage.js'), 'PbfReviewQueuePage');
+const PbfStatementPage = lazyPage(() => import('./pages/pbf/PbfStatementPage.js'), 'PbfStatementPage');
+const FundingAgreementPage = lazyPage(
+  () => import('./pages/pbf/FundingAgreementPage.js'),
+  'FundingAgreementPage',
+);
 const WorkspacePage = lazyPage(() => import('./pages/plans/WorkspacePage.js'), 'WorkspacePage');
 
 /** Pages for signed-in users. Without a session (or once the API answers 401) it goes to sign-in. */
@@ -223,6 +229,30 @@ export function App() {
           element={
             <Requires permission="monitoring.write">
               <CheckpointWorklistPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="pbf/review"
+          element={
+            <Requires permission="pbf.review">
+              <PbfReviewQueuePage />
+            </Requires>
+          }
+        />
+        <Route
+          path="pbf/statements"
+          element={
+            <Requires permission="pbf.read">
+              <PbfStatementPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="pbf/funding-agreements/:organizationId"
+          element={
+            <Requires permission="pbf.read">
+              <FundingAgreementPage />
             </Requires>
           }
         />

@@ -101,6 +101,8 @@ const NAV_ITEMS: NavItem[] = [
   { name: 'caseload', to: '/caseload', permission: 'caseload.read', end: true },
   { name: 'caseloadBoard', to: '/caseload/board', permission: 'caseload.assign' },
   { name: 'checkpoints', to: '/checkpoints', permission: 'monitoring.write' },
+  { name: 'pbfReview', to: '/pbf/review', permission: 'pbf.review' },
+  { name: 'pbfStatements', to: '/pbf/statements', permission: 'pbf.read' },
   { name: 'sharedClients', to: '/shared-clients', permission: 'plan.read', organizationKind: 'sa_office' },
   // I4: the SSM's queue; providers and SA take part in conferences from the client's workspace.
   {

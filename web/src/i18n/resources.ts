@@ -8,8 +8,10 @@ import en from './en.json' with { type: 'json' };
 import fr from './fr.json' with { type: 'json' };
 import monitoringEn from './monitoring.en.json' with { type: 'json' };
 import monitoringFr from './monitoring.fr.json' with { type: 'json' };
+import pbfEn from './pbf.en.json' with { type: 'json' };
+import pbfFr from './pbf.fr.json' with { type: 'json' };
 import plansEn from './plans.en.json' with { type: 'json' };
 import plansFr from './plans.fr.json' with { type: 'json' };
 
-export const EN = { ...en, plans: plansEn, casework: caseworkEn, monitoring: monitoringEn };
-export const FR = { ...fr, plans: plansFr, casework: caseworkFr, monitoring: monitoringFr };
+export const EN = { ...en, plans: plansEn, casework: caseworkEn, monitoring: monitoringEn, pbf: pbfEn };
+export const FR = { ...fr, plans: plansFr, casework: caseworkFr, monitoring: monitoringFr, pbf: pbfFr };

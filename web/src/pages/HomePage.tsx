@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { Page } from '../components/Page.js';
 import { useAssessmentWorklist, useConsentRevocations } from './assessments/data.js';
 import { CaseworkAttention } from './casework/HomeAttention.js';
+import { PbfHomeAttention } from './pbf/PbfHomeAttention.js';
 import { useCan, useSession } from '../session.js';
 import type { OrganizationKind, Permission } from '../types.js';
 
@@ -24,6 +25,8 @@ const QUICK_LINKS: QuickLink[] = [
   { key: 'caseload', to: '/caseload', permission: 'caseload.read' },
   { key: 'caseloadBoard', to: '/caseload/board', permission: 'caseload.assign' },
   { key: 'checkpoints', to: '/checkpoints', permission: 'monitoring.write' },
+  { key: 'pbfReview', to: '/pbf/review', permission: 'pbf.review' },
+  { key: 'pbfStatements', to: '/pbf/statements', permission: 'pbf.read' },
   { key: 'sharedClients', to: '/shared-clients', permission: 'plan.read', organizationKind: 'sa_office' },
   {
     key: 'caseConferences',
@@ -67,6 +70,7 @@ export function HomePage() {
       </dl>
       <Attention />
       <CaseworkAttention />
+      <PbfHomeAttention />
       <h2>{t('home.whatToDo')}</h2>
       <ul className="cards">
         {links.map((l) => (

@@ -1,0 +1,222 @@
+/**
+ * Performance-based funding (PBF) as the web reads it (issue 6 contract, helper B's routes). The
+ * vocabularies come from the domain so each code exists once; the API sends codes and the web labels
+ * them in EN/FR.
+ */
+import type { FiscalQuarterNumber } from '../../../../src/domain/calendar/fiscal-year.js';
+import type { FundedOutcomeReason } from '../../../../src/domain/monitoring/funded-outcome.js';
+import type {
+  EvidenceGap,
+  EvidencePart,
+  FundingAgreementAmounts,
+  LedgerLineState,
+  LineReason,
+  PbfCheckpoint,
+} from '../../../../src/domain/monitoring/pbf.js';
+import type { CheckpointKind } from '../../../../src/domain/monitoring/schedule.js';
+import type {
+  AttestationState,
+  CheckpointReviewState,
+  EsqStatus,
+  EvidenceKind,
+} from '../../../../src/domain/monitoring/types.js';
+import type { Stream } from '../../types.js';
+
+export { LEDGER_LINE_STATES, PBF_CHECKPOINTS } from '../../../../src/domain/monitoring/pbf.js';
+export { CHECKPOINT_KINDS } from '../../../../src/domain/monitoring/schedule.js';
+export {
+  ATTESTATION_STATES,
+  CHECKPOINT_REVIEW_STATES,
+  ESQ_STATUSES,
+  EVIDENCE_KINDS,
+} from '../../../../src/domain/monitoring/types.js';
+export { STREAMS } from '../../../../src/domain/assessment/types.js';
+
+export type {
+  AttestationState,
+  CheckpointKind,
+  CheckpointReviewState,
+  EsqStatus,
+  EvidenceGap,
+  EvidenceKind,
+  EvidencePart,
+  FiscalQuarterNumber,
+  FundedOutcomeReason,
+  FundingAgreementAmounts,
+  LedgerLineState,
+  LineReason,
+  PbfCheckpoint,
+  Stream,
+};
+
+/*
+ * The domain declares these codes as union types only. Each record below must name every member (the
+ * compiler refuses a missing or unknown one), so the lists the labels are checked against cannot
+ * drift from the rules.
+ */
+const LINE_REASON_SET = {
+  K4: true,
+  E7: true,
+  S4: true,
+  A10: true,
+  M11: true,
+  outcome_pending: true,
+  funded_outcome_not_met: true,
+  stacking_cap: true,
+  evidence_insufficient: true,
+  ssm_rejected: true,
+  employer_supports_active: true,
+  deferred_not_released: true,
+} as const satisfies Record<LineReason, true>;
+export const LINE_REASONS = Object.keys(LINE_REASON_SET) as LineReason[];
+
+const FUNDED_OUTCOME_REASON_SET = {
+  single_job: true,
+  stacked_jobs: true,
+  not_working: true,
+  under_20_hours: true,
+  not_new_employer: true,
+  stacking_needs_new_jobs: true,
+} as const satisfies Record<FundedOutcomeReason, true>;
+export const FUNDED_OUTCOME_REASONS = Object.keys(FUNDED_OUTCOME_REASON_SET) as FundedOutcomeReason[];
+
+const EVIDENCE_GAP_CODE_SET = {
+  no_start_date_proof: true,
+  no_sufficient_document: true,
+  attestation_not_pre_approved: true,
+  attestation_not_signed_by_lead: true,
+  attestation_incomplete: true,
+} as const satisfies Record<EvidenceGap['code'], true>;
+export const EVIDENCE_GAP_CODES = Object.keys(EVIDENCE_GAP_CODE_SET) as EvidenceGap['code'][];
+
+const EVIDENCE_PART_SET = { start_date: true, checkpoint: true } as const satisfies Record<
+  EvidencePart,
+  true
+>;
+export const EVIDENCE_PARTS = Object.keys(EVIDENCE_PART_SET) as EvidencePart[];
+
+/** One uploaded document (M9), as the monitoring API shows it. */
+export interface EvidenceView {
+  id: string;
+  kind: EvidenceKind;
+  fileName: string;
+  contentType: string;
+  byteSize: number;
+  showsClientName: boolean;
+  showsBusinessName: boolean;
+  coversDate: boolean;
+  showsTwentyPlusHours: boolean;
+  sufficient: boolean;
+  uploadedAt: string;
+  uploadedBy: string;
+}
+
+/** A PBF checkpoint submitted to the SSM and waiting for its review. */
+export interface ReviewQueueCheckpoint {
+  /** The checkpoint record's id: the approve/reject routes take it. */
+  checkpointId: string;
+  planId: string;
+  planReference: string;
+  clientId: string;
+  clientName: string | null;
+  providerName: string;
+  stream: Stream;
+  kind: CheckpointKind;
+  dueOn: string;
+  submittedAt: string | null;
+  esqStatus: EsqStatus;
+  fundedOutcome: { met: boolean; reason: FundedOutcomeReason; stacked: boolean } | null;
+  evidence: EvidenceView[];
+  evidenceGaps: EvidenceGap[];
+  attestationState: AttestationState | null;
+}
+
+/** M10: an attestation waiting for the SSM's pre-approval. */
+export interface ReviewQueueAttestation {
+  id: string;
+  planId: string;
+  planReference: string;
+  clientId: string;
+  clientName: string | null;
+  providerName: string;
+  kind: CheckpointKind;
+  covers: EvidencePart[];
+  rationale: string;
+  attempts: string;
+  otherFactors: string | null;
+  requestedAt: string;
+  requestedBy: string;
+}
+
+export interface ReviewQueue {
+  checkpoints: ReviewQueueCheckpoint[];
+  attestations: ReviewQueueAttestation[];
+}
+
+export interface CheckpointReviewResult {
+  checkpointId: string;
+  reviewState: CheckpointReviewState;
+  ledger: { state: LedgerLineState; reason: LineReason | null; amountCents: number } | null;
+}
+
+export interface StatementLine {
+  lineId: string;
+  planId: string;
+  planReference: string;
+  clientId: string;
+  clientName: string | null;
+  stream: Stream;
+  checkpoint: PbfCheckpoint;
+  dueOn: string;
+  state: LedgerLineState;
+  reason: LineReason | null;
+  retroactive: boolean;
+  stacked: boolean;
+  stackingRefused: boolean;
+  amountCents: number;
+  payableCents: number;
+  paidAt: string | null;
+}
+
+export interface StatementTotals {
+  earnedCents: number;
+  releasedCents: number;
+  approvedCents: number;
+  paidCents: number;
+  deferredCents: number;
+  payableCents: number;
+  notMetCount: number;
+  lineCount: number;
+}
+
+/** A provider's quarterly PBF statement (K6). */
+export interface Statement {
+  organizationId: string;
+  organizationName: string;
+  fiscalYear: number;
+  quarter: FiscalQuarterNumber;
+  label: string;
+  from: string;
+  to: string;
+  lines: StatementLine[];
+  totals: StatementTotals;
+  byStream: Record<Stream, { count: number; payableCents: number }>;
+  /** M5: outcomes met only by job stacking, against all funded outcomes of the period. */
+  stackedShare: { stacked: number; funded: number };
+}
+
+export interface StatementQuery {
+  organizationId: string;
+  fiscalYear: number;
+  quarter: FiscalQuarterNumber;
+}
+
+/** K4: the provider's amounts per stream and checkpoint, in cents. */
+export interface FundingAgreement {
+  organizationId: string;
+  organizationName: string;
+  amounts: FundingAgreementAmounts;
+  /** No agreement configured yet: these are the seeded defaults. */
+  isDefault: boolean;
+  updatedAt: string | null;
+}
