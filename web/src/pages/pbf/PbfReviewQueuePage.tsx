@@ -7,7 +7,7 @@ import { Page } from '../../components/Page.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { SubmitButton, TextAreaField } from '../../components/fields.js';
 import { useFormatters } from '../../format.js';
-import { collect, isBlank, useFormErrors } from '../../forms.js';
+import { collect, isBlank, problemMessage, useFormErrors } from '../../forms.js';
 import { useReviewDecision, useReviewQueue, type ReviewAction } from './data.js';
 import { EvidenceGaps, EvidenceList } from './shared.js';
 import type { ReviewQueueAttestation, ReviewQueueCheckpoint } from './types.js';
@@ -160,7 +160,11 @@ function CheckpointSubmission({
         {item.attestationState ? (
           <>
             <dt>{t('pbf.fields.attestation')}</dt>
-            <dd>{t(`pbf.attestationStates.${item.attestationState}`)}</dd>
+            <dd data-testid="attestation-state" data-state={item.attestationState}>
+              {t(`pbf.attestationStates.${item.attestationState}`)}
+              {' – '}
+              {item.attestationSigned ? t('pbf.attestation.signed') : t('pbf.attestation.notSigned')}
+            </dd>
           </>
         ) : null}
       </dl>
@@ -244,15 +248,21 @@ function Decision({
   reject: (reason: string) => ReviewAction;
   onDecided: (a: ReviewAction) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const form = useFormErrors();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
   const decision = useReviewDecision({ onSuccess: onDecided });
   const send = (a: ReviewAction) => {
     if (decision.isPending) return;
     form.clear();
-    decision.mutate(a, { onError: form.fromError });
+    setRefusal(null);
+    decision.mutate(a, {
+      // A refused approval (M9: evidence gaps) is said whole, with its rule; a refused reason goes on the field.
+      onError: (e) =>
+        a.decision === 'reject' ? form.fromError(e) : setRefusal(problemMessage(e, t, i18n.language)),
+    });
   };
   const reasonId = `${idPrefix}-reason`;
   const submitReject = (e: FormEvent) => {
@@ -267,7 +277,11 @@ function Decision({
   };
   return (
     <>
-      {!rejecting ? <ErrorSummary form={form} /> : null}
+      {refusal ? (
+        <PageAlert kind="error" heading={t('pbf.review.refused')} live>
+          <p data-testid="review-refusal">{refusal}</p>
+        </PageAlert>
+      ) : null}
       <div className="actions">
         <button
           type="button"
@@ -285,6 +299,7 @@ function Decision({
             data-testid="review-reject"
             onClick={() => {
               form.clear();
+              setRefusal(null);
               setRejecting(true);
             }}
           >

@@ -53,11 +53,15 @@ export function EvidenceList({ evidence }: { evidence: EvidenceView[] }) {
       {evidence.map((e) => (
         <li key={e.id} data-testid="evidence" data-sufficient={e.sufficient}>
           <a href={evidenceFileUrl(e.id)} target="_blank" rel="noopener noreferrer">
-            {e.fileName}
+            {e.fileName ?? t(`pbf.evidenceKinds.${e.kind}`)}
             <span className="ontario-show-for-sr"> {t('pbf.evidence.opensInNewTab')}</span>
           </a>{' '}
           <span className="tag--muted">
-            ({t(`pbf.evidenceKinds.${e.kind}`)}, {fmt.dateTime(e.uploadedAt)}, {e.uploadedBy})
+            (
+            {[t(`pbf.evidenceKinds.${e.kind}`), fmt.dateTime(e.uploadedAt), e.uploadedBy]
+              .filter(Boolean)
+              .join(', ')}
+            )
           </span>{' '}
           <span className={`tag ${e.sufficient ? 'tag--ok' : 'tag--warning'}`}>
             {e.sufficient ? t('pbf.evidence.sufficient') : t('pbf.evidence.insufficient')}

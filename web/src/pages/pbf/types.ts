@@ -99,7 +99,8 @@ export const EVIDENCE_PARTS = Object.keys(EVIDENCE_PART_SET) as EvidencePart[];
 export interface EvidenceView {
   id: string;
   kind: EvidenceKind;
-  fileName: string;
+  /** Null when the name could not be opened (sealed with the client's key). */
+  fileName: string | null;
   contentType: string;
   byteSize: number;
   showsClientName: boolean;
@@ -108,7 +109,7 @@ export interface EvidenceView {
   showsTwentyPlusHours: boolean;
   sufficient: boolean;
   uploadedAt: string;
-  uploadedBy: string;
+  uploadedBy: string | null;
 }
 
 /** A PBF checkpoint submitted to the SSM and waiting for its review. */
@@ -129,6 +130,8 @@ export interface ReviewQueueCheckpoint {
   evidence: EvidenceView[];
   evidenceGaps: EvidenceGap[];
   attestationState: AttestationState | null;
+  /** M10: the provider's lead has signed the attestation (it counts only once pre-approved and signed). */
+  attestationSigned: boolean;
 }
 
 /** M10: an attestation waiting for the SSM's pre-approval. */
