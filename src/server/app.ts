@@ -27,6 +27,7 @@ import { clientRoutes } from './clients/routes.js';
 import { errorHandler, sendProblem } from './http/errors.js';
 import type { AppServices, RouteEntry } from './http/context.js';
 import { organizationRoutes } from './organizations/routes.js';
+import { pbfRoutes } from './pbf/routes.js';
 import { planRoutes } from './plans/routes.js';
 import { PersonCrypto } from './privacy/crypto.js';
 import { referralRoutes } from './referrals/routes.js';
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(trfImportRoutes);
       await api.register(statisticsRoutes);
       await api.register(caseManagementRoutes);
+      await api.register(pbfRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { isoDate, queryInt, timestamp, uuidParam } from '../http/common.js';
+import { LEDGER_LINE_STATES, PBF_CHECKPOINTS } from '../../domain/monitoring/pbf.js';
+import {
+  ATTESTATION_STATES,
+  CHECKPOINT_REVIEW_STATES,
+  ESQ_STATUSES,
+  EVIDENCE_KINDS,
+} from '../../domain/monitoring/types.js';
+import { CHECKPOINT_KINDS } from '../../domain/monitoring/schedule.js';
+
+const stream = z.enum(['A', 'B', 'C']);
+const cents = z.number().int().min(0);
+
+export const checkpointParams = z.object({ checkpointId: uuidParam });
+export const attestationParams = z.object({ attestationId: uuidParam });
+export const organizationParams = z.object({ organizationId: uuidParam });
+
+export const approveBody = z.object({});
+export const reasonBody = z.object({
+  reason: z.string().trim().min(1).max(2000).describe('Why, for the provider (sealed with the client’s key)'),
+});
+
+const quarterFields = {
+  organizationId: z.uuid(),
+  fiscalYear: z
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .describe('The calendar year the fiscal year starts in (F3)'),
+  quarter: z.number().int().min(1).max(4),
+};
+export const statementQuery = z.object({
+  organizationId: z.uuid(),
+  fiscalYear: queryInt(2000, 2100).describe(
+    'The calendar year the fiscal year starts in (F3): 2026 = 2026–27',
+  ),
+  quarter: z
+    .enum(['1', '2', '3', '4'])
+    .transform(Number)
+    .describe('Fiscal quarter: 1 = April–June … 4 = January–March'),
+});
+export const payBody = z.object(quarterFields);
+
+export const evidenceViewSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(EVIDENCE_KINDS),
+  fileName: z.string().nullable(),
+  contentType: z.string(),
+  byteSize: z.number().int(),
+  showsClientName: z.boolean(),
+  showsBusinessName: z.boolean(),
+  coversDate: z.boolean(),
+  showsTwentyPlusHours: z.boolean(),
+  sufficient: z.boolean(),
+  uploadedAt: timestamp,
+  uploadedBy: z.string().nullable(),
+});
+
+const gapSchema = z.object({ rule: z.string(), part: z.string(), code: z.string() });
+
+export const reviewQueueSchema = z
+  .object({
+    checkpoints: z.array(
+      z.object({
+        checkpointId: z.uuid(),
+        planId: z.uuid(),
+        planReference: z.string(),
+        clientId: z.uuid(),
+        clientName: z.string().nullable(),
+        providerName: z.string(),
+        stream,
+        kind: z.enum(CHECKPOINT_KINDS),
+        dueOn: isoDate,
+        submittedAt: timestamp.nullable(),
+        esqStatus: z.enum(ESQ_STATUSES),
+        fundedOutcome: z.object({ met: z.boolean(), reason: z.string(), stacked: z.boolean() }).nullable(),
+        evidence: z.array(evidenceViewSchema),
+        evidenceGaps: z.array(gapSchema),
+        attestationState: z.enum(ATTESTATION_STATES).nullable(),
+        attestationSigned: z.boolean(),
+      }),
+    ),
+    attestations: z.array(
+      z.object({
+        id: z.uuid(),
+        planId: z.uuid(),
+        planReference: z.string(),
+        clientId: z.uuid(),
+        clientName: z.string().nullable(),
+        providerName: z.string(),
+        kind: z.enum(CHECKPOINT_KINDS),
+        covers: z.array(z.enum(['start_date', 'checkpoint'])),
+        rationale: z.string(),
+        attempts: z.string(),
+        otherFactors: z.string().nullable(),
+        requestedAt: timestamp,
+        requestedBy: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'PbfReviewQueue' });
+
+const ledgerSummary = z
+  .object({ state: z.enum(LEDGER_LINE_STATES), reason: z.string().nullable(), amountCents: cents })
+  .nullable();
+
+export const checkpointReviewSchema = z
+  .object({
+    checkpointId: z.uuid(),
+    reviewState: z.enum(CHECKPOINT_REVIEW_STATES),
+    ledger: ledgerSummary,
+  })
+  .meta({ id: 'PbfCheckpointReview' });
+
+export const attestationDecisionSchema = z
+  .object({
+    attestationId: z.uuid(),
+    checkpointId: z.uuid(),
+    state: z.enum(ATTESTATION_STATES),
+    ledger: ledgerSummary,
+  })
+  .meta({ id: 'PbfAttestationDecision' });
+
+const streamTotal = z.object({ count: z.number().int(), payableCents: cents });
+
+export const statementSchema = z
+  .object({
+    organizationId: z.uuid(),
+    organizationName: z.string(),
+    fiscalYear: z.number().int(),
+    quarter: z.number().int(),
+    label: z.string(),
+    from: isoDate,
+    to: isoDate,
+    lines: z.array(
+      z.object({
+        lineId: z.uuid(),
+        planId: z.uuid(),
+        planReference: z.string(),
+        clientId: z.uuid(),
+        clientName: z.string().nullable(),
+        stream,
+        checkpoint: z.enum(PBF_CHECKPOINTS),
+        dueOn: isoDate,
+        state: z.enum(LEDGER_LINE_STATES),
+        reason: z.string().nullable(),
+        retroactive: z.boolean(),
+        stacked: z.boolean(),
+        stackingRefused: z.boolean(),
+        amountCents: cents,
+        payableCents: cents,
+        paidAt: timestamp.nullable(),
+      }),
+    ),
+    totals: z.object({
+      earnedCents: cents,
+      releasedCents: cents,
+      approvedCents: cents,
+      paidCents: cents,
+      deferredCents: cents,
+      payableCents: cents,
+      notMetCount: z.number().int(),
+      lineCount: z.number().int(),
+    }),
+    byStream: z.object({ A: streamTotal, B: streamTotal, C: streamTotal }),
+    stackedShare: z.object({ stacked: z.number().int(), funded: z.number().int() }),
+  })
+  .meta({ id: 'PbfStatement' });
+export type Statement = z.infer<typeof statementSchema>;
+
+const checkpointAmounts = z.object(
+  Object.fromEntries(PBF_CHECKPOINTS.map((c) => [c, cents])) as Record<
+    (typeof PBF_CHECKPOINTS)[number],
+    typeof cents
+  >,
+);
+export const amountsSchema = z
+  .object({ A: checkpointAmounts, B: checkpointAmounts, C: checkpointAmounts })
+  .describe('Integer cents by stream and PBF checkpoint (K4, M8)');
+
+export const fundingAgreementBody = z.object({ amounts: amountsSchema });
+
+export const fundingAgreementSchema = z
+  .object({
+    organizationId: z.uuid(),
+    organizationName: z.string(),
+    amounts: amountsSchema,
+    isDefault: z.boolean(),
+    updatedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'FundingAgreement' });
