@@ -1,0 +1,120 @@
+import { useTranslation } from 'react-i18next';
+import { formatDecimal } from '../../format.js';
+import type {
+  CheckpointReviewState,
+  CheckpointState,
+  CheckpointWorklistBucket,
+  LedgerLineState,
+  MonitoringJob,
+} from './types.js';
+
+const STATE_TAG: Record<CheckpointState, string> = {
+  upcoming: 'tag--muted',
+  due: 'tag--warning',
+  overdue: 'tag--danger',
+  completed: 'tag--ok',
+};
+
+/** M7: where a checkpoint stands today (upcoming, due, overdue, completed). */
+export function CheckpointStateTag({ state }: { state: CheckpointState }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`tag ${STATE_TAG[state]}`} data-testid="checkpoint-state" data-state={state}>
+      {t(`monitoring.checkpointStates.${state}`)}
+    </span>
+  );
+}
+
+const BUCKET_TAG: Record<CheckpointWorklistBucket, string> = {
+  overdue: 'tag--danger',
+  due_this_week: 'tag--warning',
+  due_later: 'tag--muted',
+  upcoming: 'tag--muted',
+};
+
+export function BucketTag({ bucket }: { bucket: CheckpointWorklistBucket }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`tag ${BUCKET_TAG[bucket]}`} data-testid="checkpoint-bucket" data-bucket={bucket}>
+      {t(`monitoring.buckets.${bucket}`)}
+    </span>
+  );
+}
+
+const REVIEW_TAG: Record<CheckpointReviewState, string> = {
+  not_submitted: 'tag--muted',
+  submitted: 'tag--warning',
+  approved: 'tag--ok',
+  rejected: 'tag--danger',
+};
+
+export function ReviewStateTag({ state }: { state: CheckpointReviewState }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`tag ${REVIEW_TAG[state]}`} data-testid="review-state" data-state={state}>
+      {t(`monitoring.reviewStates.${state}`)}
+    </span>
+  );
+}
+
+const LEDGER_TAG: Record<LedgerLineState, string> = {
+  not_met: 'tag--muted',
+  earned: 'tag--ok',
+  deferred: 'tag--warning',
+  released: 'tag--ok',
+  approved: 'tag--ok',
+  paid: 'tag--ok',
+};
+
+export function LedgerStateTag({ state }: { state: LedgerLineState }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`tag ${LEDGER_TAG[state]}`} data-testid="ledger-state" data-state={state}>
+      {t(`monitoring.ledgerStates.${state}`)}
+    </span>
+  );
+}
+
+/**
+ * Hours per week typed as "20", "22.5" or "22,5" → whole minutes per week (the API's unit, so 20 h
+ * is exactly 1200 and the 20-hour threshold is never a float comparison); null when not a number
+ * of hours in a week.
+ */
+export function parseHours(input: string): number | null {
+  const cleaned = input.trim().replace(',', '.');
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(cleaned)) return null;
+  const minutes = Math.round(Number(cleaned) * 60);
+  return minutes > 0 && minutes <= 168 * 60 ? minutes : null;
+}
+
+/** Minutes per week as the hours to edit: 1350 → "22.5". */
+export const minutesToInput = (minutes: number) => String(Math.round((minutes / 60) * 100) / 100);
+
+/** Minutes per week as hours with at most one decimal, in the interface language: 1350 → "22.5" / "22,5". */
+export const formatHours = (minutes: number, locale: string) => formatDecimal(minutes / 60, locale);
+
+/** A job worked on a date: started by then and not ended before it. */
+export const jobActiveOn = (job: Pick<MonitoringJob, 'startedOn' | 'endedOn'>, on: string) =>
+  job.startedOn <= on && (job.endedOn === null || job.endedOn >= on);
+
+/** A file's bytes as base64, without the data-URL prefix, for the evidence upload body. */
+export function readFileAsBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.onload = () => {
+      const url = typeof reader.result === 'string' ? reader.result : '';
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Bytes as "1.2 MB" / "1,2 Mo" style sizes, for the evidence limits and list. */
+export function formatBytes(bytes: number, locale: string): string {
+  const mb = locale === 'fr' ? 'Mo' : 'MB';
+  const kb = locale === 'fr' ? 'ko' : 'KB';
+  return bytes >= 1024 * 1024
+    ? `${formatDecimal(bytes / (1024 * 1024), locale)} ${mb}`
+    : `${formatDecimal(Math.max(bytes, 1) / 1024, locale)} ${kb}`;
+}
