@@ -71,7 +71,7 @@ describe('PBF eligibility from the plan as recorded (K4, E7, S4, A10, M11)', () 
     expect(pbfEligibilityOf({ ...signedPlan, serviceLevel: null }).serviceLevel).toBe('case_managed');
   });
   it('M11: a plan closed without an outcome is an early exit; with one it keeps its lines', () => {
-    const closed = { ...signedPlan, closureReason: 'client_moved' as const };
+    const closed = { ...signedPlan, closureReason: 'withdrawal_personal_reasons' as const };
     expect(pbfExclusion(pbfEligibilityOf({ ...closed, outcomeRecorded: false }))?.rule).toBe('M11');
     expect(pbfExclusion(pbfEligibilityOf(closed))).toBeNull();
   });
