@@ -100,7 +100,7 @@ function AgreementForm({ agreement }: { agreement: FundingAgreement }) {
             <tr>
               <th scope="col">{t('pbf.fields.stream')}</th>
               {PBF_CHECKPOINTS.map((c) => (
-                <th scope="col" key={c} className="numeric">
+                <th scope="col" key={c} className={editable ? undefined : 'numeric'}>
                   {t(`pbf.checkpoints.${c}`)}
                 </th>
               ))}
@@ -115,7 +115,7 @@ function AgreementForm({ agreement }: { agreement: FundingAgreement }) {
                   const id = idOf(field);
                   const error = form.field(field);
                   return (
-                    <td key={c} className="numeric">
+                    <td key={c} className={editable ? undefined : 'numeric'}>
                       {editable ? (
                         <>
                           <label className="ontario-show-for-sr" htmlFor={id}>

@@ -50,9 +50,7 @@ export function PbfReviewQueuePage() {
       {queue.data ? (
         <>
           <section className="section" aria-labelledby="pbf-review-checkpoints">
-            <h2 id="pbf-review-checkpoints">
-              {t('pbf.review.checkpointsHeading', { count: checkpoints.length })}
-            </h2>
+            <h2 id="pbf-review-checkpoints">{t('pbf.review.checkpointsHeading')}</h2>
             {checkpoints.length === 0 ? (
               <p data-testid="review-checkpoints-empty">{t('pbf.review.checkpointsEmpty')}</p>
             ) : (
@@ -64,9 +62,7 @@ export function PbfReviewQueuePage() {
             )}
           </section>
           <section className="section" aria-labelledby="pbf-review-attestations">
-            <h2 id="pbf-review-attestations">
-              {t('pbf.review.attestationsHeading', { count: attestations.length })}
-            </h2>
+            <h2 id="pbf-review-attestations">{t('pbf.review.attestationsHeading')}</h2>
             {attestations.length === 0 ? (
               <p data-testid="review-attestations-empty">{t('pbf.review.attestationsEmpty')}</p>
             ) : (

@@ -90,7 +90,6 @@ export function PbfStatementPage() {
             value: String(q),
             label: quarterLabel({ fiscalYear, quarter: q }, true),
           }))}
-          width={20}
         />
       </form>
       {!query ? <p data-testid="statement-choose">{t('pbf.statement.chooseFirst')}</p> : null}
