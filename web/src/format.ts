@@ -12,9 +12,13 @@ export function formatDate(
 ): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   if (!y || !m || !d) return isoDate;
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  const parts = new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: style,
+    timeZone: 'UTC',
+  }).formatToParts(new Date(Date.UTC(y, m - 1, d)));
+  // French writes the first of the month as an ordinal: « 1er octobre », which Intl does not.
+  const firstOrdinal = locale.startsWith('fr') && style !== 'medium' && d === 1;
+  return parts.map((p) => (firstOrdinal && p.type === 'day' ? `${p.value}er` : p.value)).join('');
 }
 
 /** An instant, in the browser's time zone. */

@@ -158,6 +158,7 @@ describe('client search helpers', () => {
 describe('dates', () => {
   it('formats calendar dates in the interface language without shifting the day', () => {
     expect(formatDate('2026-07-01', 'en')).toBe('July 1, 2026');
-    expect(formatDate('2026-07-01', 'fr')).toBe('1 juillet 2026');
+    expect(formatDate('2026-07-01', 'fr')).toBe('1er juillet 2026');
+    expect(formatDate('2026-07-02', 'fr')).toBe('2 juillet 2026');
   });
 });
