@@ -129,8 +129,8 @@ export const GRANTS: Record<Permission, readonly Role[]> = {
   // K4/K6: the provider's leadership and the SSM's managers and finance read PBF statements.
   'pbf.read': ['provider_lead', 'ssm_finance', 'ssm_manager', 'ssm_director', 'ssm_qa'],
   'pbf.pay': ['ssm_finance'],
-  // K4: the SSM keeps each provider's funding-agreement amounts.
-  'funding_agreement.manage': ['ssm_finance', 'ssm_admin'],
+  // K4: SSM finance keeps each provider's funding-agreement amounts (and reads them, with pbf.read).
+  'funding_agreement.manage': ['ssm_finance'],
 };
 
 export function hasPermission(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
