@@ -159,6 +159,7 @@ function CheckpointCard({
                 kinds={CHECKPOINT_EVIDENCE_KINDS}
                 target={{ checkpointKind: c.kind }}
                 part="checkpoint"
+                initiallyOpen={c.evidence.length === 0}
                 onSaved={() => onSaved(t('monitoring.evidence.uploaded'))}
               />
             ) : null}
@@ -245,7 +246,10 @@ function RecordDetails({ view, checkpoint: c }: { view: MonitoringView; checkpoi
             <span className={`tag ${c.fundedOutcome.met ? 'tag--ok' : 'tag--muted'}`}>
               {c.fundedOutcome.met ? t('monitoring.fundedOutcome.met') : t('monitoring.fundedOutcome.notMet')}
             </span>{' '}
-            <strong>M2</strong> {t(`monitoring.fundedOutcomeReasons.${c.fundedOutcome.reason}`)}
+            <strong>M2</strong>{' '}
+            {t(`monitoring.fundedOutcomeReasons.${c.fundedOutcome.reason}`, {
+              defaultValue: c.fundedOutcome.reason,
+            })}
             {c.fundedOutcome.stacked ? (
               <>
                 {' '}
@@ -293,7 +297,7 @@ export function EvidenceGaps({ gaps }: { gaps: MonitoringCheckpoint['evidenceGap
         {gaps.map((g) => (
           <li key={`${g.part}-${g.code}`} data-testid="evidence-gap" data-rule={g.rule} data-code={g.code}>
             <strong>{g.rule}</strong> {t(`monitoring.evidenceParts.${g.part}`)}:{' '}
-            {t(`monitoring.gapCodes.${g.code}`)}
+            {t(`monitoring.gapCodes.${g.code}`, { defaultValue: g.code })}
           </li>
         ))}
       </ul>
@@ -506,7 +510,7 @@ function EsqForm({
           onChange={setNote}
           error={form.field('note')}
           rows={3}
-          maxLength={4000}
+          maxLength={2000}
           optional
         />
         <div className="actions">
@@ -685,10 +689,18 @@ function AttestationDetails({
       <dl className="details details--compact">
         <dt>{t('monitoring.attestation.covers')}</dt>
         <dd>{a.covers.map((p) => t(`monitoring.evidenceParts.${p}`)).join(', ')}</dd>
-        <dt>{t('monitoring.attestation.rationale')}</dt>
-        <dd className="pre-wrap">{a.rationale}</dd>
-        <dt>{t('monitoring.attestation.attempts')}</dt>
-        <dd className="pre-wrap">{a.attempts}</dd>
+        {a.rationale ? (
+          <>
+            <dt>{t('monitoring.attestation.rationale')}</dt>
+            <dd className="pre-wrap">{a.rationale}</dd>
+          </>
+        ) : null}
+        {a.attempts ? (
+          <>
+            <dt>{t('monitoring.attestation.attempts')}</dt>
+            <dd className="pre-wrap">{a.attempts}</dd>
+          </>
+        ) : null}
         {a.otherFactors ? (
           <>
             <dt>{t('monitoring.attestation.otherFactors')}</dt>
@@ -819,7 +831,7 @@ function LedgerLine({ checkpoint: c }: { checkpoint: MonitoringCheckpoint }) {
           <>
             <br />
             <span data-testid="ledger-reason" data-reason={l.reason}>
-              {t(`monitoring.ledgerReasons.${l.reason}`)}
+              {t(`monitoring.ledgerReasons.${l.reason}`, { defaultValue: l.reason })}
             </span>
           </>
         ) : null}

@@ -37,6 +37,7 @@ export function EvidenceUploadForm({
   kinds,
   target,
   part,
+  initiallyOpen = true,
   onSaved,
 }: {
   planId: string;
@@ -45,11 +46,14 @@ export function EvidenceUploadForm({
   target: { jobId: string } | { checkpointKind: CheckpointKind };
   /** Which date the document must cover: the job's start (or the rise to 20 h) or the checkpoint's. */
   part: 'start_date' | 'checkpoint';
+  /** Open at once (nothing is on file yet); otherwise behind a button. */
+  initiallyOpen?: boolean;
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const form = useFormErrors();
+  const [open, setOpen] = useState(initiallyOpen);
   const [kind, setKind] = useState<EvidenceKind | ''>(kinds.length === 1 ? (kinds[0] ?? '') : '');
   const [file, setFile] = useState<File | null>(null);
   const [checks, setChecks] = useState<Record<M9Check, boolean>>({
@@ -63,6 +67,7 @@ export function EvidenceUploadForm({
     onError: form.fromError,
     onSuccess: () => {
       setFile(null);
+      setOpen(false);
       onSaved();
     },
   });
@@ -119,6 +124,19 @@ export function EvidenceUploadForm({
     }
   };
 
+  if (!open)
+    return (
+      <p className="actions">
+        <button
+          type="button"
+          className="ontario-button ontario-button--secondary"
+          onClick={() => setOpen(true)}
+          data-testid={`${idPrefix}-open`}
+        >
+          {t(`monitoring.evidence.uploadHeading_${part}`)}
+        </button>
+      </p>
+    );
   return (
     <div className="panel" data-testid={`${idPrefix}-upload`}>
       <h4>{t(`monitoring.evidence.uploadHeading_${part}`)}</h4>
@@ -262,7 +280,9 @@ function EvidenceItem({
           target="_blank"
           rel="noopener noreferrer"
         >
-          {t('monitoring.evidence.open', { name: e.fileName })}
+          {e.fileName
+            ? t('monitoring.evidence.open', { name: e.fileName })
+            : t('monitoring.evidence.openUnnamed')}
         </a>{' '}
         <span className="tag--muted">
           ({contentTypeName(e.contentType)}, {formatBytes(e.byteSize, fmt.locale)})
@@ -294,7 +314,9 @@ function EvidenceItem({
                 withdraw.mutate({});
               }}
             >
-              {t('monitoring.evidence.withdraw', { name: e.fileName })}
+              {t('monitoring.evidence.withdraw', {
+                name: e.fileName ?? t(`monitoring.evidenceKinds.${e.kind}`),
+              })}
             </button>
           </p>
         </>

@@ -69,7 +69,8 @@ function MonitoringBody({ view }: { view: MonitoringView }) {
   const { t } = useTranslation();
   const can = useCan();
   const [flash, setFlash] = useState<string | null>(null);
-  const writable = can('monitoring.write');
+  // The provider delivering an active (or on-hold) plan writes; the API says so with addJob.
+  const writable = can('monitoring.write') && view.actions.addJob;
   return (
     <div className="plan" data-testid="monitoring" data-phase={view.phase}>
       <div role="status" className="plan-flash">
@@ -82,7 +83,11 @@ function MonitoringBody({ view }: { view: MonitoringView }) {
       <MonitoringHeader view={view} />
       {!writable ? (
         <PageAlert kind="informational" heading={t('monitoring.page.readOnlyHeading')}>
-          <p>{t('monitoring.page.readOnlyBody')}</p>
+          <p>
+            {can('monitoring.write') && view.planStatus === 'closed'
+              ? t('monitoring.page.closedBody')
+              : t('monitoring.page.readOnlyBody')}
+          </p>
         </PageAlert>
       ) : null}
       <OutcomeSection view={view} onSaved={() => setFlash(t('monitoring.outcome.saved'))} />
@@ -316,7 +321,7 @@ function OutcomeForm({ view, onSaved }: { view: MonitoringView; onSaved: () => v
           onChange={setNote}
           error={form.field('note')}
           rows={3}
-          maxLength={4000}
+          maxLength={2000}
           optional
         />
         <div className="actions">
@@ -480,6 +485,7 @@ function JobCard({
             kinds={START_DATE_EVIDENCE_KINDS}
             target={{ jobId: job.id }}
             part="start_date"
+            initiallyOpen={job.startDateEvidence.length === 0}
             onSaved={() => onSaved(t('monitoring.evidence.uploaded'))}
           />
           <p className="actions">

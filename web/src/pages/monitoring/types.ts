@@ -131,7 +131,8 @@ export type WorklistScope = (typeof WORKLIST_SCOPES)[number];
 export interface EvidenceView {
   id: string;
   kind: EvidenceKind;
-  fileName: string;
+  /** Sealed personal data: null when the viewer may not read it. */
+  fileName: string | null;
   contentType: EvidenceContentType;
   byteSize: number;
   showsClientName: boolean;
@@ -185,8 +186,9 @@ export interface CheckpointRecord {
 export interface AttestationView {
   id: string;
   covers: EvidencePart[];
-  rationale: string;
-  attempts: string;
+  /** What the provider wrote for the SSM; null for SA viewers (I2). */
+  rationale: string | null;
+  attempts: string | null;
   otherFactors: string | null;
   state: AttestationState;
   requestedAt: string;
@@ -312,8 +314,9 @@ export interface EvidenceInput {
 
 export interface AttestationInput {
   covers: EvidencePart[];
-  rationale: string;
-  attempts: string;
+  /** What the provider wrote for the SSM; null for SA viewers (I2). */
+  rationale: string | null;
+  attempts: string | null;
   otherFactors?: string;
 }
 
