@@ -27,7 +27,7 @@ import {
   jobLabels,
   type JobDraft,
 } from './JobForms.js';
-import { formatHours } from './shared.js';
+import { formatHours, jobActiveOn } from './shared.js';
 import {
   FUNDED_OUTCOME_MINUTES_PER_WEEK,
   OUTCOME_KINDS,
@@ -216,6 +216,9 @@ function OutcomeForm({ view, onSaved }: { view: MonitoringView; onSaved: () => v
       ],
     ]);
     if (employed) jobs.forEach((j, i) => Object.assign(problems, jobDraftProblems(j, t, `jobs.${i}.`)));
+    // M1: an employed outcome needs a job held on the end date, recorded before or entered here.
+    if (employed && jobs.length === 0 && !view.jobs.some((j) => jobActiveOn(j, endedOn)))
+      problems.jobs = t('monitoring.outcome.errors.jobs');
     if (!form.check(problems) || !kind) return;
     form.clear();
     save.mutate({
@@ -271,6 +274,9 @@ function OutcomeForm({ view, onSaved }: { view: MonitoringView; onSaved: () => v
           <fieldset className="ontario-fieldset" id={idFor('jobs')} tabIndex={-1}>
             <legend className="ontario-fieldset__legend">{labels.jobs}</legend>
             <p className="ontario-hint">{t('monitoring.outcome.jobsHint')}</p>
+            {form.field('jobs') && jobs.length === 0 ? (
+              <p className="field-error-text">{form.field('jobs')}</p>
+            ) : null}
             {view.jobs.filter((j) => !j.endedOn).length ? (
               <p data-testid="outcome-existing-jobs">
                 {t('monitoring.outcome.existingJobs', {
