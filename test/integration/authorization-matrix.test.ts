@@ -2,7 +2,12 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_ORGANIZATION_KIND, ROLES, type Role } from '../../src/domain/access/roles.js';
 import { eq } from 'drizzle-orm';
-import { referrals, users } from '../../src/db/schema.js';
+import { attestations, checkpoints, clientDataKeys, plans, referrals, users } from '../../src/db/schema.js';
+import { PersonalDataKey } from '../../src/server/clients/personal-data.js';
+import {
+  ATTESTATION_ATTEMPTS_FIELD,
+  ATTESTATION_RATIONALE_FIELD,
+} from '../../src/server/monitoring/facts.js';
 import { addCalendarDays } from '../../src/domain/calendar/index.js';
 import { CURRENT_NOTICE_VERSION, CURRENT_QUESTION_BANK_VERSION } from '../../src/domain/assessment/index.js';
 import { syntheticSin } from '../../src/seed/people.js';
@@ -92,6 +97,13 @@ const ids = {
   conferenceToWithdraw: '',
   conferenceP2: '',
   conferenceB: '',
+  // PBF review (M9, M10): provider one's submitted checkpoints and requested attestations, catchment B's.
+  checkpointToApprove: '',
+  checkpointToReject: '',
+  attestationToPreApprove: '',
+  attestationToReject: '',
+  checkpointB: '',
+  attestationB: '',
 };
 let dayCounter = 0;
 /** A fresh date each call, so closures created or deleted by the positive control never collide. */
@@ -166,6 +178,7 @@ beforeAll(async () => {
   await placeAssessments();
   await placePlans();
   await placeCaseRecords();
+  await placePbfReview();
   const [target] = await world.db
     .insert(users)
     .values({
@@ -455,6 +468,73 @@ async function placeCaseRecords() {
   ids.conferenceB = await conference(b, clients.b);
 }
 
+/**
+ * A plan in monitoring with its four PBF checkpoints recorded: two submitted to the SSM, two with an
+ * attestation requested (rows written directly: the route fixtures only need them to exist).
+ */
+async function monitoredPlan(as: Session, sinBase: number) {
+  const eas = [{ kind: 'employment_assistance_services', code: 'eas.resume_interview' }];
+  const plan = await buildPlanWith(world, as, (await draftPlanFor(world, as, sinBase)).id, eas, {
+    activate: true,
+  });
+  const [row] = await world.db.select().from(plans).where(eq(plans.id, plan.id));
+  const [k] = await world.db.select().from(clientDataKeys).where(eq(clientDataKeys.clientId, row!.clientId));
+  const key = PersonalDataKey.open(world.crypto, row!.clientId, k?.wrappedKey ?? null);
+  await world.db.update(plans).set({ monitoringStartedOn: '2026-01-05' }).where(eq(plans.id, plan.id));
+  const at = new Date('2026-02-10T15:00:00Z');
+  const checkpoint = async (kind: 'month_1' | 'month_3' | 'month_6' | 'month_12', dueOn: string) =>
+    (
+      await world.db
+        .insert(checkpoints)
+        .values({
+          planId: plan.id,
+          kind,
+          dueOn,
+          contactedOn: dueOn,
+          esqStatus: 'not_employed',
+          satisfaction: '4',
+          reviewState: kind === 'month_1' || kind === 'month_3' ? 'submitted' : 'not_submitted',
+          submittedAt: at,
+          submittedByUserId: as.userId,
+          recordedByUserId: as.userId,
+          recordedAt: at,
+        })
+        .returning()
+    )[0]!.id;
+  const attestation = async (checkpointId: string) =>
+    (
+      await world.db
+        .insert(attestations)
+        .values({
+          planId: plan.id,
+          checkpointId,
+          covers: ['checkpoint'],
+          rationaleSealed: key.sealText(ATTESTATION_RATIONALE_FIELD, 'Fixture: employer closed'),
+          attemptsSealed: key.sealText(ATTESTATION_ATTEMPTS_FIELD, 'Fixture: three calls'),
+          requestedByUserId: as.userId,
+          requestedAt: at,
+        })
+        .returning()
+    )[0]!.id;
+  return {
+    month1: await checkpoint('month_1', '2026-02-05'),
+    month3: await checkpoint('month_3', '2026-04-05'),
+    month6: await attestation(await checkpoint('month_6', '2026-07-05')),
+    month12: await attestation(await checkpoint('month_12', '2027-01-05')),
+  };
+}
+
+async function placePbfReview() {
+  const a = await monitoredPlan(world.as.provider_caseworker, 8_280_000);
+  ids.checkpointToApprove = a.month1;
+  ids.checkpointToReject = a.month3;
+  ids.attestationToPreApprove = a.month6;
+  ids.attestationToReject = a.month12;
+  const b = await monitoredPlan(world.bSessions.provider_caseworker, 8_290_000);
+  ids.checkpointB = b.month1;
+  ids.attestationB = b.month6;
+}
+
 function otherCatchment() {
   return {
     appointmentId: ids.appointmentP2,
@@ -477,6 +557,9 @@ function otherCatchment() {
     taskId: ids.taskB,
     templateId: ids.templateB,
     conferenceId: ids.conferenceB,
+    checkpointId: ids.checkpointB,
+    attestationId: ids.attestationB,
+    fiscalYear: 2026,
   };
 }
 
@@ -497,6 +580,7 @@ function otherOrganization(role: Role) {
     noteId: ids.noteP2,
     taskId: ids.taskP2,
     conferenceId: ids.conferenceP2,
+    fiscalYear: 2026,
   };
 }
 
@@ -520,6 +604,8 @@ function foreignIdsFor(role: Role): string[] {
     ids.taskB,
     ids.templateB,
     ids.conferenceB,
+    ids.checkpointB,
+    ids.attestationB,
   ];
   if (role === 'ministry_viewer') list.push(clients.p1, clients.p2, clients.saMine, clients.saOther);
   else if (!isSsm(role))
@@ -633,6 +719,11 @@ describe('authorization matrix: every route × every role × another organizatio
           taskId: ids.taskA,
           templateId: ids.templateA,
           conferenceId: route.url.endsWith('/withdraw') ? ids.conferenceToWithdraw : ids.conferenceOpen,
+          checkpointId: route.url.endsWith('/approve') ? ids.checkpointToApprove : ids.checkpointToReject,
+          attestationId: route.url.endsWith('/pre-approve')
+            ? ids.attestationToPreApprove
+            : ids.attestationToReject,
+          fiscalYear: 2026,
           caseworkerUserId: world.as.provider_caseworker.userId,
           active: true,
           code: `matrix.${freshDate()}`,
