@@ -26,6 +26,7 @@ import { caseManagementRoutes } from './case-management/routes.js';
 import { clientRoutes } from './clients/routes.js';
 import { errorHandler, sendProblem } from './http/errors.js';
 import type { AppServices, RouteEntry } from './http/context.js';
+import { monitoringRoutes } from './monitoring/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { pbfRoutes } from './pbf/routes.js';
 import { planRoutes } from './plans/routes.js';
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(trfImportRoutes);
       await api.register(statisticsRoutes);
       await api.register(caseManagementRoutes);
+      await api.register(monitoringRoutes);
       await api.register(pbfRoutes);
     },
     { prefix: API_PREFIX },

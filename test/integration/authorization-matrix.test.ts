@@ -104,6 +104,14 @@ const ids = {
   attestationToReject: '',
   checkpointB: '',
   attestationB: '',
+  // Monitoring (M1–M10): a plan awaiting its outcome, one in monitoring with a job, an employer
+  // support period, a recorded month_1 checkpoint and its evidence, and a pre-approved attestation to sign.
+  monOutcomePlan: '',
+  monPlan: '',
+  monJob: '',
+  monPeriod: '',
+  monEvidence: '',
+  attestationToSign: '',
 };
 let dayCounter = 0;
 /** A fresh date each call, so closures created or deleted by the positive control never collide. */
@@ -179,6 +187,7 @@ beforeAll(async () => {
   await placePlans();
   await placeCaseRecords();
   await placePbfReview();
+  await placeMonitoring();
   const [target] = await world.db
     .insert(users)
     .values({
@@ -415,6 +424,8 @@ async function planClientWithCa(as: Session): Promise<{ clientId: string; assess
 
 /** Which of provider one's plans a plan route acts on, so the positive control finds one in the right state. */
 function ownPlanFor(url: string): string {
+  if (url.endsWith('/plans/:planId/outcome')) return ids.monOutcomePlan;
+  if (MONITORED.test(url)) return ids.monPlan;
   if (url.endsWith('/signature')) return ids.planToSign;
   if (url.endsWith('/activate')) return ids.planToActivate;
   if (url.endsWith('/training-referral')) return ids.planTraining;
@@ -533,6 +544,112 @@ async function placePbfReview() {
   const b = await monitoredPlan(world.bSessions.provider_caseworker, 8_290_000);
   ids.checkpointB = b.month1;
   ids.attestationB = b.month6;
+}
+
+/** Provider one's plans in the states the monitoring routes need (M1–M10), built through the API. */
+async function placeMonitoring() {
+  const p1 = world.as.provider_caseworker;
+  const eas = [{ kind: 'employment_assistance_services', code: 'eas.resume_interview' }];
+  const active = async (sinBase: number) =>
+    (await buildPlanWith(world, p1, (await draftPlanFor(world, p1, sinBase)).id, eas, { activate: true })).id;
+  type View = {
+    jobs: { id: string }[];
+    checkpoints: { kind: string; evidence: { id: string }[]; attestation: { id: string } | null }[];
+  };
+  const started = addCalendarDays(torontoToday(), -40);
+  const job = {
+    employerName: 'Fixture Employer',
+    atEntryEmployer: false,
+    startedOn: started,
+    minutesPerWeek: 1500,
+    nocCode: '74205',
+    permanence: 'permanent',
+  };
+  const esq = (jobId: string) => ({
+    contactedOn: torontoToday(),
+    esqStatus: 'employed',
+    satisfaction: '5',
+    jobs: [{ jobId, minutesPerWeek: 1500, nocCode: '74205' }],
+  });
+  const employed = async (planId: string) => {
+    const v = await succeed<View>(world, p1, 'POST', `/api/plans/${planId}/outcome`, {
+      kind: 'employed',
+      endedOn: started,
+      jobs: [job],
+    });
+    await succeed(world, p1, 'POST', `/api/plans/${planId}/checkpoints/month_1`, esq(v.jobs[0]!.id));
+    return v.jobs[0]!.id;
+  };
+  ids.monOutcomePlan = await active(8_300_000);
+  ids.monPlan = await active(8_310_000);
+  ids.monJob = await employed(ids.monPlan);
+  const withPeriod = await succeed<{ jobs: { supportPeriods: { id: string }[] }[] }>(
+    world,
+    p1,
+    'POST',
+    `/api/plans/${ids.monPlan}/jobs/${ids.monJob}/employer-supports`,
+    { startsOn: '2026-01-05', endsOn: null },
+  );
+  ids.monPeriod = withPeriod.jobs[0]!.supportPeriods[0]!.id;
+  const withEvidence = await succeed<View>(world, p1, 'POST', `/api/plans/${ids.monPlan}/evidence`, {
+    kind: 'pay_stub',
+    checkpointKind: 'month_1',
+    fileName: 'fixture.pdf',
+    contentType: 'application/pdf',
+    dataBase64: FIXTURE_PDF,
+    showsClientName: true,
+    showsBusinessName: true,
+    coversDate: true,
+    showsTwentyPlusHours: true,
+  });
+  ids.monEvidence = withEvidence.checkpoints.find((c) => c.kind === 'month_1')!.evidence[0]!.id;
+  const signPlan = await active(8_320_000);
+  await employed(signPlan);
+  const requested = await succeed<View>(
+    world,
+    p1,
+    'POST',
+    `/api/plans/${signPlan}/checkpoints/month_1/attestation`,
+    {
+      covers: ['checkpoint'],
+      rationale: 'Fixture: the employer closed',
+      attempts: 'Fixture: three calls',
+    },
+  );
+  ids.attestationToSign = requested.checkpoints.find((c) => c.kind === 'month_1')!.attestation!.id;
+  // M10: the SSM's pre-approval, written directly (the PBF module's route has its own fixtures).
+  await world.db
+    .update(attestations)
+    .set({ state: 'pre_approved', decidedAt: new Date(), decidedByUserId: world.as.ssm_qa.userId })
+    .where(eq(attestations.id, ids.attestationToSign));
+}
+
+/** A few bytes that are a PDF by their magic number (M9 checks it). */
+const FIXTURE_PDF = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
+const MONITORED = /\/plans\/:planId\/(monitoring|jobs|employer-supports|checkpoints|evidence)/;
+
+/** Body values the monitoring routes need on provider one's fixtures (M1–M10). */
+function ownMonitoring(url: string): Record<string, unknown> {
+  const own: Record<string, unknown> = {
+    jobId: ids.monJob,
+    periodId: ids.monPeriod,
+    evidenceId: ids.monEvidence,
+    nocCode: '74205',
+    dataBase64: FIXTURE_PDF,
+  };
+  // M4: an outcome without employment, confirming every activity was offered.
+  if (url.endsWith('/outcome'))
+    Object.assign(own, { kind: 'not_employed', allActivitiesOfferedConfirmed: true });
+  // M6: the completion ESQ names the job held.
+  if (url.endsWith('/checkpoints/:kind'))
+    Object.assign(own, {
+      kind: 'completion',
+      contactedOn: torontoToday(),
+      jobs: [{ jobId: ids.monJob, minutesPerWeek: 1500, nocCode: '74205' }],
+    });
+  if (url.endsWith('/submit') || url.endsWith('/attestation')) own.kind = 'month_1';
+  if (url.endsWith('/jobs/:jobId')) own.endedOn = null;
+  return own;
 }
 
 function otherCatchment() {
@@ -720,9 +837,11 @@ describe('authorization matrix: every route × every role × another organizatio
           templateId: ids.templateA,
           conferenceId: route.url.endsWith('/withdraw') ? ids.conferenceToWithdraw : ids.conferenceOpen,
           checkpointId: route.url.endsWith('/approve') ? ids.checkpointToApprove : ids.checkpointToReject,
-          attestationId: route.url.endsWith('/pre-approve')
-            ? ids.attestationToPreApprove
-            : ids.attestationToReject,
+          attestationId: route.url.endsWith('/sign')
+            ? ids.attestationToSign
+            : route.url.endsWith('/pre-approve')
+              ? ids.attestationToPreApprove
+              : ids.attestationToReject,
           fiscalYear: 2026,
           caseworkerUserId: world.as.provider_caseworker.userId,
           active: true,
@@ -747,6 +866,7 @@ describe('authorization matrix: every route × every role × another organizatio
           name: 'Matrixtest',
           date: freshDate(),
           to: '2026-03-31',
+          ...ownMonitoring(route.url),
         };
         const res = await send(session, sampleRequest(spec, route.method, route.url, own));
         if (ok(res.statusCode)) {

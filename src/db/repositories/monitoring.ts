@@ -5,7 +5,9 @@
  * provider for the worklist.
  */
 import { and, asc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
+import type { ClientVisibility } from '../../domain/access/policy.js';
 import type { Queryable } from '../connection.js';
+import { clientScope } from '../scope.js';
 import {
   assessments,
   attestations,
@@ -118,6 +120,18 @@ export async function userNames(q: Queryable, ids: string[]): Promise<Map<string
 
 // ---------------------------------------------------------------------------------------------
 // Writes
+
+/** The plan's monitoring facts (M3 start, A8 phase) the monitoring service owns. */
+export async function setPlanMonitoring(
+  q: Queryable,
+  planId: string,
+  set: Pick<
+    Partial<typeof plans.$inferInsert>,
+    'monitoringStartedOn' | 'outcomeRecordedAt' | 'finalCheckpointCompletedAt' | 'updatedAt'
+  >,
+): Promise<void> {
+  await q.update(plans).set(set).where(eq(plans.id, planId));
+}
 
 export async function insertOutcome(q: Queryable, values: typeof planOutcomes.$inferInsert): Promise<void> {
   await q.insert(planOutcomes).values(values);
@@ -242,10 +256,12 @@ export async function signAttestationRow(
  */
 export async function monitoredPlansOf(
   q: Queryable,
+  visibility: ClientVisibility,
   organizationId: string,
   caseworkerUserId: string | null,
 ) {
   const where = [
+    clientScope(visibility),
     eq(plans.organizationId, organizationId),
     ne(plans.status, 'closed'),
     isNotNull(plans.monitoringStartedOn),
