@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pbfLedgerLines, planEvents } from '../../src/db/schema.js';
+import { auditLog, pbfLedgerLines, planEvents } from '../../src/db/schema.js';
 import { DEFAULT_FUNDING_AGREEMENT_AMOUNTS } from '../../src/domain/monitoring/pbf.js';
 import { ok } from '../support/assessments.js';
 import { buildPlanWith, draftPlanFor } from '../support/plans.js';
@@ -341,6 +341,43 @@ describe('PBF ledger lines (M8, M9, M10, F12)', () => {
     expect(lines.month_1).toMatchObject({ state: 'released', retroactive: true, reason: null });
     expect(lines.month_3).toMatchObject({ state: 'released', retroactive: true });
     expect(lines.month_6).toMatchObject({ state: 'earned', retroactive: false });
+  });
+});
+
+describe('the SSM review queue (M9, M10)', () => {
+  it('M9: lists submitted checkpoints of the catchment with funded outcome, evidence and gaps; audited; not for providers', async () => {
+    const planId = await activePlan();
+    const [jobId] = await employed(planId, [{ minutesPerWeek: 1800 }]);
+    const checkpointId = await checkpoint(planId, 'month_1', [{ jobId: jobId!, minutesPerWeek: 1800 }]);
+    await payStub(planId, 'month_1', false);
+    await submit(planId, 'month_1');
+    const queue = await ok<{
+      checkpoints: {
+        checkpointId: string;
+        fundedOutcome: { met: boolean };
+        evidence: { kind: string; sufficient: boolean; fileName: string | null }[];
+        evidenceGaps: { rule: string; code: string }[];
+      }[];
+    }>(world, qa, 'GET', '/api/pbf/review-queue');
+    const item = queue.checkpoints.find((c) => c.checkpointId === checkpointId)!;
+    expect(item.fundedOutcome.met).toBe(true);
+    expect(item.evidence.map((e) => [e.kind, e.sufficient, e.fileName])).toEqual([
+      ['offer_letter', true, 'offer.pdf'],
+      ['pay_stub', false, 'stub-month_1.pdf'],
+    ]);
+    expect(item.evidenceGaps).toEqual([{ rule: 'M9', part: 'checkpoint', code: 'no_sufficient_document' }]);
+    const audited = await world.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'checkpoint'), eq(auditLog.entityId, checkpointId)));
+    expect(audited.some((a) => a.action === 'read' && a.actorUserId === qa.userId)).toBe(true);
+    expect((await world.request(lead, { method: 'GET', url: '/api/pbf/review-queue' })).statusCode).toBe(403);
+    const foreign = await world.request(world.bSessions.ssm_admin, {
+      method: 'POST',
+      url: `/api/pbf/checkpoints/${checkpointId}/approve`,
+      payload: {},
+    });
+    expect(foreign.statusCode).toBe(403);
   });
 });
 
