@@ -123,7 +123,8 @@ export interface AssessmentDeps {
 }
 
 // Field names bound into each ciphertext, so one sealed value cannot be swapped into another.
-const ANSWERS_FIELD = 'assessment.answers';
+/** The CA answers' sealed-field name; the monitoring facts read the M2 entry status from them. */
+export const ANSWERS_FIELD = 'assessment.answers';
 const RATIONALE_FIELD = 'assessment.service_level_rationale';
 const NOTE_FIELD = 'assessment.note';
 const CANCEL_NOTE_FIELD = 'assessment.cancel_note';

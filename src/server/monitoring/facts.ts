@@ -49,6 +49,7 @@ import {
   type JobPermanence,
   type StartDateEvidenceKind,
 } from '../../domain/monitoring/types.js';
+import { ANSWERS_FIELD as CA_ANSWERS_FIELD } from '../assessments/service.js';
 import type { PersonalDataKey } from '../clients/personal-data.js';
 
 // Field names bound into each ciphertext, so one sealed value cannot be swapped into another.
@@ -62,11 +63,12 @@ export const ATTESTATION_RATIONALE_FIELD = 'monitoring.attestation_rationale';
 export const ATTESTATION_ATTEMPTS_FIELD = 'monitoring.attestation_attempts';
 export const ATTESTATION_OTHER_FACTORS_FIELD = 'monitoring.attestation_other_factors';
 export const ATTESTATION_DECISION_REASON_FIELD = 'monitoring.attestation_decision_reason';
+
 /**
- * The assessment module seals the CA answers under this field name (`ANSWERS_FIELD` in
- * src/server/assessments/service.ts, not exported); the M2 entry status is read from them.
+ * M2 identity of the entry employer. The colon keeps it apart from every other employer's key:
+ * `employerKeyOf` never produces one starting with ':' (an employer named "Entry" is `entry`).
  */
-const CA_ANSWERS_FIELD = 'assessment.answers';
+export const ENTRY_EMPLOYER_KEY = ':entry';
 
 export interface MonitoringJob {
   id: string;
@@ -80,7 +82,7 @@ export interface MonitoringJob {
   permanence: JobPermanence;
   hoursReached20On: IsoDate | null;
   placementIntendedToContinue: boolean;
-  /** M2 identity: 'entry' when atEntryEmployer, else the normalized employer name (lowercase, letters+digits). */
+  /** M2 identity: ENTRY_EMPLOYER_KEY when atEntryEmployer, else the normalized employer name (`employerKeyOf`). */
   employerKey: string;
 }
 
@@ -111,16 +113,20 @@ export interface PlanMonitoringFacts {
   records: Partial<Record<CheckpointKind, MonitoringCheckpointRecord>>;
 }
 
-/** M2 identity of an employer other than the entry one: case, spaces and punctuation do not matter. */
+/**
+ * M2 identity of an employer other than the entry one: case, accents, spaces and punctuation do not
+ * matter (lowercase letters and digits only). Never ENTRY_EMPLOYER_KEY: that one starts with ':'.
+ */
 export function employerKeyOf(atEntryEmployer: boolean, employerName: string | null): string {
-  if (atEntryEmployer) return 'entry';
+  if (atEntryEmployer) return ENTRY_EMPLOYER_KEY;
   const normalized = (employerName ?? '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
-  // A name of punctuation only keeps its lowercase spelling rather than merging with every other.
-  return normalized === '' ? (employerName ?? '').toLowerCase() : normalized;
+  // A name without Latin letters or digits keeps its lowercase spelling rather than merging with
+  // every other; the '#' keeps it apart from the entry key and from the normalized names.
+  return normalized === '' ? `#${(employerName ?? '').toLowerCase()}` : normalized;
 }
 
 /**
@@ -141,7 +147,7 @@ export function entryEmploymentOf(answers: Answers): EntryEmployment {
       : status === 'employed_full_time'
         ? 40
         : 0;
-  return { employed: true, hoursPerWeek, employerKey: 'entry' };
+  return { employed: true, hoursPerWeek, employerKey: ENTRY_EMPLOYER_KEY };
 }
 
 /**

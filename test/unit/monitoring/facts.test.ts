@@ -4,6 +4,7 @@ import {
   checkpointFundedOutcome,
   computedMonitoringStart,
   employerKeyOf,
+  ENTRY_EMPLOYER_KEY,
   entryEmploymentOf,
   type MonitoringJob,
   type PlanMonitoringFacts,
@@ -36,7 +37,7 @@ describe('entry employment from the CA answers (M2)', () => {
   it('M2: employed and self-employed clients carry their hours; missing hours default by status', () => {
     expect(
       entryEmploymentOf({ 'employment.status': 'employed_part_time', 'employment.hours_per_week': 12 }),
-    ).toEqual({ employed: true, hoursPerWeek: 12, employerKey: 'entry' });
+    ).toEqual({ employed: true, hoursPerWeek: 12, employerKey: ENTRY_EMPLOYER_KEY });
     expect(entryEmploymentOf({ 'employment.status': 'employed_full_time' })).toMatchObject({
       hoursPerWeek: 40,
     });
@@ -45,16 +46,41 @@ describe('entry employment from the CA answers (M2)', () => {
     });
     expect(
       entryEmploymentOf({ 'employment.status': 'self_employed', 'employment.hours_per_week': 25 }),
-    ).toEqual({ employed: true, hoursPerWeek: 25, employerKey: 'entry' });
+    ).toEqual({ employed: true, hoursPerWeek: 25, employerKey: ENTRY_EMPLOYER_KEY });
   });
 });
 
 describe('employer identity (M2 new employer)', () => {
-  it('M2: the entry employer is "entry"; other names compare without case, spaces or punctuation', () => {
-    expect(employerKeyOf(true, 'Anything')).toBe('entry');
+  it('M2: the entry employer has its own key; other names compare without case, spaces or punctuation', () => {
+    expect(employerKeyOf(true, 'Anything')).toBe(ENTRY_EMPLOYER_KEY);
     expect(employerKeyOf(false, 'Acme Ltd.')).toBe(employerKeyOf(false, 'ACME  ltd'));
     expect(employerKeyOf(false, 'Café Rouge')).toBe('caferouge');
     expect(employerKeyOf(false, 'Acme')).not.toBe(employerKeyOf(false, 'Acme Two'));
+  });
+  it('M2: an employer literally named "Entry" is a new employer, not the entry one', () => {
+    for (const name of ['Entry', 'ENTRY', ':entry', ' :Entry ', 'entry.', 'Éntry']) {
+      expect(employerKeyOf(false, name)).not.toBe(ENTRY_EMPLOYER_KEY);
+      expect(employerKeyOf(false, name)).not.toBe(employerKeyOf(true, name));
+    }
+    // Names without Latin letters or digits stay apart from the entry key too.
+    expect(employerKeyOf(false, ':')).not.toBe(ENTRY_EMPLOYER_KEY);
+    expect(employerKeyOf(false, null)).not.toBe(ENTRY_EMPLOYER_KEY);
+    // A client working 35 h/week at entry: a new job at "Entry Ltd"… or at "Entry" is a new employer.
+    const entry = entryEmploymentOf({
+      'employment.status': 'employed_full_time',
+      'employment.hours_per_week': 35,
+    });
+    const atEntry = job({ id: 'j0', atEntryEmployer: true, employerName: 'Entry', startedOn: '2025-01-06' });
+    const named = job({ employerName: 'Entry', startedOn: '2026-02-02' });
+    const jobs = [atEntry, named].map((j) => ({
+      ...j,
+      employerKey: employerKeyOf(j.atEntryEmployer, j.employerName),
+    }));
+    expect(computedMonitoringStart({ entry, jobs: [jobs[0]!], outcome: null })).toBeNull();
+    expect(computedMonitoringStart({ entry, jobs, outcome: null })).toEqual({
+      startOn: '2026-02-02',
+      triggers: ['funded_job_started'],
+    });
   });
 });
 
@@ -93,11 +119,11 @@ describe('monitoring start from the facts (M3, F14)', () => {
   });
   it('M3: hours rising to 20+ start monitoring on the day of the rise, not the job start', () => {
     const start = computedMonitoringStart({
-      entry: { employed: true, hoursPerWeek: 10, employerKey: 'entry' },
+      entry: { employed: true, hoursPerWeek: 10, employerKey: ENTRY_EMPLOYER_KEY },
       jobs: [
         job({
           atEntryEmployer: true,
-          employerKey: 'entry',
+          employerKey: ENTRY_EMPLOYER_KEY,
           startedOn: '2025-06-01',
           hoursReached20On: '2026-02-16',
         }),
@@ -115,11 +141,11 @@ describe('monitoring start from the facts (M3, F14)', () => {
     expect(start).toEqual({ startOn: '2026-01-12', triggers: ['placement_intended_to_continue_started'] });
   });
   it('M2/M3: a client working 20+ h at entry starts monitoring only with a new employer', () => {
-    const entry = { employed: true as const, hoursPerWeek: 35, employerKey: 'entry' };
+    const entry = { employed: true as const, hoursPerWeek: 35, employerKey: ENTRY_EMPLOYER_KEY };
     expect(
       computedMonitoringStart({
         entry,
-        jobs: [job({ atEntryEmployer: true, employerKey: 'entry' })],
+        jobs: [job({ atEntryEmployer: true, employerKey: ENTRY_EMPLOYER_KEY })],
         outcome: null,
       }),
     ).toBeNull();
