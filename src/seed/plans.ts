@@ -41,6 +41,7 @@ import {
   demoFacts,
   demoPhotoId,
   untouchedAdults,
+  type DemoActor,
   type DemoClient,
   type Filler,
 } from './demo-kit.js';
@@ -64,7 +65,7 @@ const STORY: Answers = {
 /** What the plan clients answer where the story is silent. */
 const FILLER: Filler = { text: 'Warehouse, retail or food service', date: '2025-11-03' };
 
-interface PlanStory {
+export interface PlanStory {
   goals: [string, string];
   /** Sub-goals under goal 1 or 2, each with its catalogue items (or a custom title). */
   subGoals: { goal: 1 | 2; kind: SubGoalKind; items: { code?: string; custom?: string; cents: number }[] }[];
@@ -130,39 +131,36 @@ const CLOSED: PlanStory = {
   ],
 };
 
-/** Creates the demo plans; returns how many. Needs the network, the demo users and the catalogue. */
-export async function seedDemoPlans(
+/** What the demo stories need to build plans: the cast, the clock and `build`. */
+export interface DemoPlanBuilder {
+  cast: Awaited<ReturnType<typeof demoContexts>>;
+  clock: ReturnType<typeof demoClock>;
+  deps: PlanDeps;
+  /** A plan from the client's own submitted CA, `n` days ago, built from the story; signed and activated if asked. */
+  build: (
+    client: DemoClient,
+    n: number,
+    story: PlanStory,
+    options: { activate: boolean },
+  ) => Promise<PlanDetail>;
+}
+
+/**
+ * The plan builder the demo stories share. Every step goes through the services as the demo provider
+ * caseworker with the clock set back to it.
+ */
+export function demoPlanBuilder(
   db: Database,
   crypto: PersonCrypto,
   network: Network,
-  runAt: Date = new Date(),
-): Promise<number> {
+  cast: Awaited<ReturnType<typeof demoContexts>>,
+  eo: DemoActor['ctx'],
+  runAt: Date,
+): DemoPlanBuilder {
   const clock = demoClock(runAt, 14, 120);
   const { today, dayOf, at } = clock;
   const caDeps = demoAssessmentDeps(db, crypto, clock);
   const deps: PlanDeps = { db, crypto, now: clock.now };
-
-  const cast = await demoContexts(db, network.catchmentId);
-  const { riverside } = cast;
-  const [saUser, caseworker] = await Promise.all([
-    cast.byRole('sa_caseworker'),
-    cast.byRole('provider_caseworker'),
-  ]);
-  if (!riverside || !saUser || !caseworker) return 0;
-  const eo = caseworker.ctx;
-
-  // Adults with a SIN, no referral and no assessment yet, in reference order: the same people each run.
-  const { saClient, providerClients } = await untouchedAdults(db, today, {
-    saCaseworkerId: saUser.user.id,
-    providerId: riverside,
-    count: 3,
-    unassessed: true,
-  });
-  if (!saClient || providerClients.length < 3) return 0;
-  const [activeClient, draftClient, closedClient] = providerClients as [DemoClient, DemoClient, DemoClient];
-  // As the SSM's assignment of a referral would: the OW client is shared with Riverside.
-  await db.transaction((tx) => ensureShare(tx, saClient.id, riverside, null, 'referral'));
-
   const photoId = demoPhotoId(today, 700);
   /** M1, case-managed, M2 and submission, starting `n` days ago (C5, S1, C8). */
   const submittedCa = async (client: DemoClient, n: number) => {
@@ -177,13 +175,7 @@ export async function seedDemoPlans(
     await submitAssessment(caDeps, eo, ca);
   };
 
-  /** A plan from the client's CA, `n` days ago, built from the story; signed and activated if asked. */
-  const build = async (
-    client: DemoClient,
-    n: number,
-    story: PlanStory,
-    options: { activate: boolean },
-  ): Promise<PlanDetail> => {
+  const build: DemoPlanBuilder['build'] = async (client, n, story, options) => {
     await submittedCa(client, n + 1);
     clock.set(at(n, 0));
     let plan = await createPlan(deps, eo, client.id, {});
@@ -219,6 +211,38 @@ export async function seedDemoPlans(
     clock.set(at(n, 58));
     return activatePlan(deps, eo, plan.id);
   };
+  return { cast, clock, deps, build };
+}
+
+/** Creates the demo plans; returns how many. Needs the network, the demo users and the catalogue. */
+export async function seedDemoPlans(
+  db: Database,
+  crypto: PersonCrypto,
+  network: Network,
+  runAt: Date = new Date(),
+): Promise<number> {
+  const cast = await demoContexts(db, network.catchmentId);
+  const { riverside } = cast;
+  const [saUser, caseworker] = await Promise.all([
+    cast.byRole('sa_caseworker'),
+    cast.byRole('provider_caseworker'),
+  ]);
+  if (!riverside || !saUser || !caseworker) return 0;
+  const eo = caseworker.ctx;
+  const { clock, deps, build } = demoPlanBuilder(db, crypto, network, cast, eo, runAt);
+  const { today, dayOf, at } = clock;
+
+  // Adults with a SIN, no referral and no assessment yet, in reference order: the same people each run.
+  const { saClient, providerClients } = await untouchedAdults(db, today, {
+    saCaseworkerId: saUser.user.id,
+    providerId: riverside,
+    count: 3,
+    unassessed: true,
+  });
+  if (!saClient || providerClients.length < 3) return 0;
+  const [activeClient, draftClient, closedClient] = providerClients as [DemoClient, DemoClient, DemoClient];
+  // As the SSM's assignment of a referral would: the OW client is shared with Riverside.
+  await db.transaction((tx) => ensureShare(tx, saClient.id, riverside, null, 'referral'));
 
   let created = 0;
   // I2: the OW client's plan, active for three weeks; the SA caseworker reads it.

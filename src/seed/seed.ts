@@ -1,3 +1,4 @@
+import type { EvidenceStore } from '../server/storage/evidence-store.js';
 import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/connection.js';
@@ -34,6 +35,7 @@ import { syntheticPerson } from './people.js';
 import { Random } from './random.js';
 import { seedAssessments } from './assessments.js';
 import { seedPlanCatalogue } from './plan-catalogue.js';
+import { seedDemoMonitoring } from './monitoring.js';
 import { seedDemoPlans } from './plans.js';
 import { seedReferrals } from './referrals.js';
 import { seedDemoCaseManagement, seedNoteTemplates } from './case-management.js';
@@ -350,7 +352,13 @@ export async function seedClients(
  * state, a few Common Assessments and action plans (dated back from `now`). Does nothing if already
  * seeded.
  */
-export async function seedDemo(db: Database, crypto: PersonCrypto, clientCount = 300, now = new Date()) {
+export async function seedDemo(
+  db: Database,
+  crypto: PersonCrypto,
+  evidenceStore: EvidenceStore,
+  clientCount = 300,
+  now = new Date(),
+) {
   if (await findNetwork(db)) return null;
   const { network, users: demoUsers } = await seedNetwork(db);
   // A2/A7: the SSM's plan-item catalogue for the catchment.
@@ -364,5 +372,15 @@ export async function seedDemo(db: Database, crypto: PersonCrypto, clientCount =
   await seedNoteTemplates(db, network.catchmentId);
   // J9/I4: notes, tasks, a reassignment and a case conference on those plans.
   const caseRecords = await seedDemoCaseManagement(db, crypto, network.catchmentId, now);
-  return { users: demoUsers, password: DEMO_PASSWORD, referrals, assessments, plans, caseRecords };
+  // M1–M10, K4: outcomes, checkpoints with evidence, an SSM review and a paid PBF line.
+  const monitoring = await seedDemoMonitoring(db, crypto, network, evidenceStore, now);
+  return {
+    users: demoUsers,
+    password: DEMO_PASSWORD,
+    referrals,
+    assessments,
+    plans,
+    caseRecords,
+    monitoring,
+  };
 }

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/connection.js';
 import { seedDemo } from '../seed/seed.js';
 import { buildApp } from './app.js';
+import { FileSystemEvidenceStore } from './storage/evidence-store.js';
 import { createLogger } from './logging.js';
 import { PersonCrypto } from './privacy/crypto.js';
 
@@ -26,7 +27,8 @@ async function main() {
   logger.info({ engine: handle.engine }, 'database ready');
 
   if (config.seedDemo) {
-    const seeded = await seedDemo(handle.db, new PersonCrypto(config.keys));
+    const evidenceStore = new FileSystemEvidenceStore(join(config.dataDir, 'evidence'));
+    const seeded = await seedDemo(handle.db, new PersonCrypto(config.keys), evidenceStore);
     if (seeded) {
       const lines = seeded.users.map((u) => `  ${u.role.padEnd(20)} ${u.email}`);
       // Printed once, on the first start, for the person trying Pathways out.

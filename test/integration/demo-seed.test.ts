@@ -17,7 +17,7 @@ let seeded: Awaited<ReturnType<typeof seedDemo>>;
 beforeAll(async () => {
   world = await createWorld();
   world.setNow(RUN);
-  seeded = await seedDemo(world.db, world.crypto, 300, RUN);
+  seeded = await seedDemo(world.db, world.crypto, world.app.services.evidenceStore, 300, RUN);
 });
 afterAll(() => world?.close());
 
@@ -47,7 +47,7 @@ async function listOf(email: string, query: Record<string, string> = {}) {
 describe('demo referrals', () => {
   it('a dozen referrals, once', async () => {
     expect(seeded?.referrals).toBe(12);
-    expect(await seedDemo(world.db, world.crypto, 300, RUN)).toBeNull();
+    expect(await seedDemo(world.db, world.crypto, world.app.services.evidenceStore, 300, RUN)).toBeNull();
   });
 
   it('SSM intake: SA and direct referrals to assign, one returned awaiting a decision, one lead overdue (P7)', async () => {
@@ -154,8 +154,9 @@ describe('demo assessments', () => {
       aged: 1,
       service_pending: 1,
       returned_to_ssm: 0,
-      // The assessment demo's one, and the four CAs the demo plans were built from (A1).
-      submitted: 5,
+      // The assessment demo's one, the four CAs the demo plans were built from (A1), and the
+      // monitoring demo's three.
+      submitted: 8,
     });
     expect(items.map((i) => i.serviceLevel).sort()).toEqual([
       null,
@@ -190,7 +191,7 @@ describe('demo assessments', () => {
     const rows = (await world.db.execute(
       sql`select segmentation from assessments where status = 'submitted'`,
     )) as unknown as { rows: { segmentation: { stream: string; modelId: string; modelVersion: string } }[] };
-    expect(rows.rows).toHaveLength(5);
+    expect(rows.rows).toHaveLength(8);
     for (const row of rows.rows) {
       expect(row.segmentation.stream).toMatch(/^[ABC]$/);
       expect(row.segmentation.modelVersion).toBeTruthy();
@@ -220,7 +221,16 @@ describe('demo plans', () => {
     const rows = await rowsOf<{ status: string; early_exit: boolean | null }>(
       sql`select status, early_exit from plans order by status`,
     );
-    expect(rows.map((r) => r.status)).toEqual(['draft', 'active', 'active', 'closed']);
+    // Four plan stories, and three more from the monitoring demo (below), all active.
+    expect(rows.map((r) => r.status)).toEqual([
+      'draft',
+      'active',
+      'active',
+      'active',
+      'active',
+      'active',
+      'closed',
+    ]);
     expect(rows.find((r) => r.status === 'closed')!.early_exit).toBe(true);
     // A catalogue covering every minimum service (A7).
     const coverage = await world.request(await as(demoEmail('ssm_manager')), {
@@ -247,5 +257,65 @@ describe('demo plans', () => {
     const list = await plansOf(demoEmail('provider_caseworker'), row!.client_id);
     expect(list.plans).toEqual([]);
     expect(list.canCreate.allowed).toBe(true);
+  });
+});
+
+describe('demo monitoring and PBF', () => {
+  interface Checkpoint {
+    kind: string;
+    dueOn: string;
+    state: string;
+    record: { id: string; reviewState: string } | null;
+    ledger: { state: string; amountCents: number } | null;
+  }
+  const monitoringOf = async (planId: string) => {
+    const res = await world.request(await as(demoEmail('provider_caseworker')), {
+      method: 'GET',
+      url: `/api/plans/${planId}/monitoring`,
+    });
+    expect(res.statusCode).toBe(200);
+    return res.json() as { outcome: unknown; checkpoints: Checkpoint[] };
+  };
+  const plansInMonitoring = async () =>
+    (
+      (await world.db.execute(
+        sql`select id from plans where monitoring_started_on is not null order by monitoring_started_on`,
+      )) as unknown as { rows: { id: string }[] }
+    ).rows.map((r) => r.id);
+
+  it('K4: every provider has the default funding agreement', async () => {
+    const [row] = (
+      (await world.db.execute(
+        sql`select count(*)::int as n from organizations o where o.kind = 'provider' and not exists (select 1 from funding_agreements f where f.organization_id = o.id)`,
+      )) as unknown as { rows: { n: number }[] }
+    ).rows;
+    expect(row!.n).toBe(0);
+  });
+
+  it('M7/M8: a client five months in work: month 1 approved and paid, month 3 waiting for the SSM', async () => {
+    expect(seeded?.monitoring).toBe(2);
+    const [longest] = await plansInMonitoring();
+    const view = await monitoringOf(longest!);
+    const byKind = Object.fromEntries(view.checkpoints.map((c) => [c.kind, c]));
+    expect(byKind.completion!.state).toBe('completed');
+    expect(byKind.month_1!.ledger).toMatchObject({ state: 'paid' });
+    expect(byKind.month_1!.ledger!.amountCents).toBeGreaterThan(0);
+    expect(byKind.month_3!.record!.reviewState).toBe('submitted');
+    const queue = await world.request(await as(demoEmail('ssm_qa')), {
+      method: 'GET',
+      url: '/api/pbf/review-queue',
+    });
+    expect((queue.json() as { checkpoints: { kind: string }[] }).checkpoints.map((c) => c.kind)).toEqual([
+      'month_3',
+    ]);
+  });
+
+  it('M7: the newer client’s 1-month checkpoint is on the caseworker’s worklist', async () => {
+    const res = await world.request(await as(demoEmail('provider_caseworker')), {
+      method: 'GET',
+      url: '/api/checkpoints/worklist?scope=organization',
+    });
+    const items = (res.json() as { items: { kind: string; bucket: string }[] }).items;
+    expect(items.filter((i) => i.kind === 'month_1').map((i) => i.bucket)).toEqual(['due_this_week']);
   });
 });
