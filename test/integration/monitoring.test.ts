@@ -599,4 +599,45 @@ describe('who reads and writes monitoring (I2)', () => {
       404,
     );
   });
+
+  it('I2: SA sees that proof is on file and whether it suffices, but neither its file name nor the file itself', async () => {
+    const sa = world.as.sa_caseworker;
+    const { plan } = await activeSaPlan(world, caseworker(), sa, 6_910_000);
+    const endedOn = daysFromToday(-3);
+    const withJob = await viewOk('POST', `/api/plans/${plan.id}/outcome`, {
+      kind: 'employed',
+      endedOn,
+      jobs: [fundedJob(endedOn)],
+    });
+    const jobId = withJob.jobs[0]!.id;
+    const uploaded = await viewOk('POST', `/api/plans/${plan.id}/evidence`, offerLetterBody(jobId));
+    const [mine] = uploaded.jobs[0]!.startDateEvidence as { id: string; fileName: string | null }[];
+    expect(mine!.fileName).toBe('offer-letter.png');
+
+    const seen = await ok<View>(world, sa, 'GET', `/api/plans/${plan.id}/monitoring`);
+    expect(seen.jobs[0]!.startDateEvidence).toEqual([
+      expect.objectContaining({ id: mine!.id, kind: 'offer_letter', fileName: null, sufficient: true }),
+    ]);
+
+    const reads = sql`select count(*)::int as n from audit_log where entity_type = 'evidence' and entity_id = ${mine!.id} and action = 'read'`;
+    const refused = await call(sa, 'GET', `/api/evidence/${mine!.id}/file`);
+    expect(refused.statusCode).toBe(403);
+    expect(problem(refused).rule).toBe('I2');
+    expect(problem(refused).detail).toMatch(/^I2: /);
+    expect((refused.json() as { messageFr?: string }).messageFr).toMatch(/^I2 : /);
+    expect(refused.rawPayload.includes(SAMPLE_FILES.png)).toBe(false);
+    expect(await count(reads)).toBe(0);
+    // Another provider's staff do not learn the document exists; the SA caseworker of another
+    // client neither.
+    expect((await call(world.provider2Caseworker, 'GET', `/api/evidence/${mine!.id}/file`)).statusCode).toBe(
+      404,
+    );
+    expect((await call(world.otherSaCaseworker, 'GET', `/api/evidence/${mine!.id}/file`)).statusCode).toBe(
+      404,
+    );
+    // The delivering provider and the SSM's reviewers fetch it (audited).
+    expect((await call(caseworker(), 'GET', `/api/evidence/${mine!.id}/file`)).statusCode).toBe(200);
+    expect((await call(world.as.ssm_qa, 'GET', `/api/evidence/${mine!.id}/file`)).statusCode).toBe(200);
+    expect(await count(reads)).toBe(2);
+  });
 });

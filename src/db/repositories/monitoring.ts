@@ -18,7 +18,6 @@ import {
   employerSupportPeriods,
   employmentEvidence,
   employmentJobs,
-  pbfLedgerLines,
   planOutcomes,
   plans,
   users,
@@ -31,7 +30,6 @@ export type CheckpointRow = typeof checkpoints.$inferSelect;
 export type CheckpointJobRow = typeof checkpointJobs.$inferSelect;
 export type EvidenceRow = typeof employmentEvidence.$inferSelect;
 export type AttestationRow = typeof attestations.$inferSelect;
-export type LedgerLineRow = typeof pbfLedgerLines.$inferSelect;
 
 export async function planRow(q: Queryable, planId: string) {
   const [row] = await q.select().from(plans).where(eq(plans.id, planId));
@@ -94,10 +92,6 @@ export async function liveAttestationsOf(q: Queryable, planId: string): Promise<
     .where(and(eq(attestations.planId, planId), ne(attestations.state, 'rejected')));
 }
 
-export async function ledgerLinesOf(q: Queryable, planId: string): Promise<LedgerLineRow[]> {
-  return q.select().from(pbfLedgerLines).where(eq(pbfLedgerLines.planId, planId));
-}
-
 export async function evidenceById(q: Queryable, evidenceId: string): Promise<EvidenceRow | null> {
   const [row] = await q.select().from(employmentEvidence).where(eq(employmentEvidence.id, evidenceId));
   return row ?? null;
@@ -108,7 +102,8 @@ export async function attestationById(q: Queryable, attestationId: string): Prom
   return row ?? null;
 }
 
-export async function userNames(q: Queryable, ids: string[]): Promise<Map<string, string>> {
+/** Display names of users, for "recorded by", "uploaded by" and the like. */
+export async function userNames(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = await q

@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { ClientVisibility } from '../../domain/access/policy.js';
-import type { FundingAgreementAmounts, PbfCheckpoint } from '../../domain/monitoring/pbf.js';
+import type { FundingAgreementAmounts, LineReason, PbfCheckpoint } from '../../domain/monitoring/pbf.js';
 import type { Queryable } from '../connection.js';
 import { clientScope } from '../scope.js';
 import {
@@ -21,7 +21,13 @@ import {
   users,
 } from '../schema.js';
 
-export type LedgerLineRow = typeof pbfLedgerLines.$inferSelect;
+/**
+ * A ledger line as read: its `reason` column is text in the database and only ever written from the
+ * domain's `LineReason` (`refreshPbfLedger`), so it is read back as one.
+ */
+export type LedgerLineRow = Omit<typeof pbfLedgerLines.$inferSelect, 'reason'> & {
+  reason: LineReason | null;
+};
 export type LedgerLineInsert = typeof pbfLedgerLines.$inferInsert;
 export type FundingAgreementRow = typeof fundingAgreements.$inferSelect;
 
@@ -97,7 +103,7 @@ export async function clientKeyOfPlan(q: Queryable, planId: string) {
 }
 
 export async function ledgerLinesOfPlan(q: Queryable, planId: string): Promise<LedgerLineRow[]> {
-  return q.select().from(pbfLedgerLines).where(eq(pbfLedgerLines.planId, planId));
+  return (await q.select().from(pbfLedgerLines).where(eq(pbfLedgerLines.planId, planId))) as LedgerLineRow[];
 }
 
 /** M5: the lines of one provider's checkpoint period (one checkpoint, one fiscal quarter), other plans only. */
@@ -106,7 +112,7 @@ export async function periodLines(
   period: { organizationId: string; checkpoint: PbfCheckpoint; fiscalYear: number; quarter: number },
   exceptPlanId: string,
 ): Promise<LedgerLineRow[]> {
-  return q
+  const rows = await q
     .select()
     .from(pbfLedgerLines)
     .where(
@@ -118,6 +124,7 @@ export async function periodLines(
         ne(pbfLedgerLines.planId, exceptPlanId),
       ),
     );
+  return rows as LedgerLineRow[];
 }
 
 /** Writes the line's computed facts; `paidAt`/`paidByUserId` are the ledger's own and never overwritten. */
@@ -153,7 +160,7 @@ export async function statementLines(
   visibility: ClientVisibility,
   quarter: { organizationId: string; fiscalYear: number; quarter: number },
 ) {
-  return q
+  const rows = await q
     .select({
       line: pbfLedgerLines,
       planReference: plans.reference,
@@ -179,6 +186,7 @@ export async function statementLines(
       ),
     )
     .orderBy(asc(pbfLedgerLines.dueOn), asc(plans.reference), asc(pbfLedgerLines.checkpoint));
+  return rows as (Omit<(typeof rows)[number], 'line'> & { line: LedgerLineRow })[];
 }
 export type StatementLineRow = Awaited<ReturnType<typeof statementLines>>[number];
 
@@ -292,20 +300,14 @@ export async function setAttestationDecision(
   return rows.length === 1;
 }
 
-export async function ledgerLineOf(q: Queryable, planId: string, checkpoint: PbfCheckpoint) {
+export async function ledgerLineOf(
+  q: Queryable,
+  planId: string,
+  checkpoint: PbfCheckpoint,
+): Promise<LedgerLineRow | null> {
   const [row] = await q
     .select()
     .from(pbfLedgerLines)
     .where(and(eq(pbfLedgerLines.planId, planId), eq(pbfLedgerLines.checkpoint, checkpoint)));
-  return row ?? null;
-}
-
-/** Display names of users, for "uploaded by" and the like. */
-export async function userNames(q: Queryable, userIds: readonly string[]): Promise<Map<string, string>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await q
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(inArray(users.id, [...new Set(userIds)]));
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return (row as LedgerLineRow | undefined) ?? null;
 }

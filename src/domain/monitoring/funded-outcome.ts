@@ -48,21 +48,25 @@ export interface JobRecord {
 }
 
 /** `any_employer`: 20+ h/week anywhere. `new_employer`: 20+ h/week with an employer not excluded. */
-export type FundedOutcomeRegime = 'any_employer' | 'new_employer';
+export const FUNDED_OUTCOME_REGIMES = ['any_employer', 'new_employer'] as const;
+export type FundedOutcomeRegime = (typeof FUNDED_OUTCOME_REGIMES)[number];
 
-export type FundedOutcomeReason =
+/** Why M2 decided as it did (the API sends these codes; the web labels them). */
+export const FUNDED_OUTCOME_REASONS = [
   /** Met by one job of 20+ h/week. */
-  | 'single_job'
+  'single_job',
   /** Met by two or more counting jobs adding up to 20+ h/week (M5). */
-  | 'stacked_jobs'
+  'stacked_jobs',
   /** No job on the date. */
-  | 'not_working'
+  'not_working',
   /** Working, but the counting jobs do not reach 20 h/week even together. */
-  | 'under_20_hours'
+  'under_20_hours',
   /** New-employer rule: 20+ h/week is reached only with the entry employer or a lost job's employer. */
-  | 'not_new_employer'
+  'not_new_employer',
   /** Part-time at entry: 20+ h/week only when the entry employer's job is stacked in (M5 forbids). */
-  | 'stacking_needs_new_jobs';
+  'stacking_needs_new_jobs',
+] as const;
+export type FundedOutcomeReason = (typeof FUNDED_OUTCOME_REASONS)[number];
 
 export interface FundedOutcomeDecision {
   met: boolean;

@@ -19,6 +19,7 @@ import {
   type TrainingPolicy,
   type TrainingProgram,
 } from '../plan/training-referrals.js';
+import type { EvidenceKind } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Checkpoints and amounts (M8, K4)
@@ -82,7 +83,8 @@ export interface PbfEligibilityFacts {
   outcomeRecorded: boolean;
 }
 
-export type PbfExclusionRule = 'K4' | 'E7' | 'S4' | 'A10' | 'M11';
+export const PBF_EXCLUSION_RULES = ['K4', 'E7', 'S4', 'A10', 'M11'] as const;
+export type PbfExclusionRule = (typeof PBF_EXCLUSION_RULES)[number];
 export interface PbfExclusion {
   rule: PbfExclusionRule;
   code: 'no_signed_plan' | 'status_quo' | 'self_directed' | 'training_referral' | 'early_exit';
@@ -113,7 +115,8 @@ export function pbfExclusion(
 // ---------------------------------------------------------------------------------------------
 // Evidence and attestation (M9, M10)
 
-export type EvidencePart = 'start_date' | 'checkpoint';
+export const EVIDENCE_PARTS = ['start_date', 'checkpoint'] as const;
+export type EvidencePart = (typeof EVIDENCE_PARTS)[number];
 
 /** M9: a pay stub for the period containing the checkpoint date, or an employer letter. */
 export interface EmploymentDocument {
@@ -142,15 +145,19 @@ export interface CheckpointEvidence {
   attestation: Attestation | null;
 }
 
+export const EVIDENCE_GAP_RULES = ['M9', 'M10'] as const;
+export const EVIDENCE_GAP_CODES = [
+  'no_start_date_proof',
+  'no_sufficient_document',
+  'attestation_not_pre_approved',
+  'attestation_not_signed_by_lead',
+  'attestation_incomplete',
+] as const;
+
 export interface EvidenceGap {
-  rule: 'M9' | 'M10';
+  rule: (typeof EVIDENCE_GAP_RULES)[number];
   part: EvidencePart;
-  code:
-    | 'no_start_date_proof'
-    | 'no_sufficient_document'
-    | 'attestation_not_pre_approved'
-    | 'attestation_not_signed_by_lead'
-    | 'attestation_incomplete';
+  code: (typeof EVIDENCE_GAP_CODES)[number];
 }
 
 /**
@@ -176,6 +183,24 @@ export function startDateDocumentSufficient(d: {
 /** M9: a document counts only if it shows all four required details. */
 export function documentSufficient(d: EmploymentDocument): boolean {
   return d.showsClientName && d.showsBusinessName && d.coversCheckpointDate && d.showsTwentyPlusHours;
+}
+
+/**
+ * M9: whether one document on file shows what its kind must (start-date proof or checkpoint proof),
+ * from the four details checked off at upload (`coversDate`: the start date, the rise, or the pay
+ * period containing the checkpoint date).
+ */
+export function evidenceDocumentSufficient(d: {
+  kind: EvidenceKind;
+  showsClientName: boolean;
+  showsBusinessName: boolean;
+  coversDate: boolean;
+  showsTwentyPlusHours: boolean;
+}): boolean {
+  const { kind, coversDate, ...shown } = d;
+  return kind === 'pay_stub' || kind === 'employer_letter'
+    ? documentSufficient({ kind, coversCheckpointDate: coversDate, ...shown })
+    : startDateDocumentSufficient({ kind, coversDate, ...shown });
 }
 
 function attestationGaps(a: Attestation, part: EvidencePart): EvidenceGap[] {
@@ -237,15 +262,18 @@ export interface CheckpointLineFacts {
   review: SsmReview;
 }
 
-export type LineReason =
-  | PbfExclusionRule
-  | 'outcome_pending'
-  | 'funded_outcome_not_met'
-  | 'stacking_cap'
-  | 'evidence_insufficient'
-  | 'ssm_rejected'
-  | 'employer_supports_active'
-  | 'deferred_not_released';
+/** Why a line is not payable (or, deferred, why it waits): an exclusion's rule or one of these. */
+export const LINE_REASONS = [
+  ...PBF_EXCLUSION_RULES,
+  'outcome_pending',
+  'funded_outcome_not_met',
+  'stacking_cap',
+  'evidence_insufficient',
+  'ssm_rejected',
+  'employer_supports_active',
+  'deferred_not_released',
+] as const;
+export type LineReason = (typeof LINE_REASONS)[number];
 
 /** F12's verdict on a deferred line, decided across checkpoints by `resolveLedger`. */
 export type DeferralOutcome = 'pending' | 'released' | 'forfeited';

@@ -20,15 +20,18 @@ import {
   type IsoDate,
 } from '../calendar/iso-date.js';
 
-export type MonitoringTrigger =
+/** What started monitoring (M3, F14), in the order `monitoringStart` reports them. */
+export const MONITORING_TRIGGERS = [
   /** M3 (1): end of pre-employment services (an outcome, employed or not). */
-  | 'pre_employment_ended'
+  'pre_employment_ended',
   /** M3 (2): start of a job meeting the funded outcome. */
-  | 'funded_job_started'
+  'funded_job_started',
   /** M3 (2): the date the client's hours rose to an average of 20+ per week. */
-  | 'hours_reached_20'
+  'hours_reached_20',
   /** F14: first day of a placement meant to continue as a job. */
-  | 'placement_intended_to_continue_started';
+  'placement_intended_to_continue_started',
+] as const;
+export type MonitoringTrigger = (typeof MONITORING_TRIGGERS)[number];
 
 export interface MonitoringStartInput {
   preEmploymentEndedOn: IsoDate | null;
@@ -145,7 +148,8 @@ export function checkpointSchedule(startOn: IsoDate): Checkpoint[] {
   });
 }
 
-export type CheckpointState = 'upcoming' | 'due' | 'overdue' | 'completed';
+export const CHECKPOINT_STATES = ['upcoming', 'due', 'overdue', 'completed'] as const;
+export type CheckpointState = (typeof CHECKPOINT_STATES)[number];
 
 /**
  * A checkpoint's state on `today`: completed once recorded (whenever that was; a late checkpoint

@@ -9,6 +9,10 @@ import { checkpointState, type Checkpoint } from './schedule.js';
 export const CHECKPOINT_WORKLIST_BUCKETS = ['overdue', 'due_this_week', 'due_later', 'upcoming'] as const;
 export type CheckpointWorklistBucket = (typeof CHECKPOINT_WORKLIST_BUCKETS)[number];
 
+/** Whose checkpoints: the user's own caseload, or every plan of the provider. */
+export const CHECKPOINT_WORKLIST_SCOPES = ['mine', 'organization'] as const;
+export type CheckpointWorklistScope = (typeof CHECKPOINT_WORKLIST_SCOPES)[number];
+
 /** Monday and Sunday of the week containing `today`. */
 export function weekOf(today: IsoDate): { from: IsoDate; to: IsoDate } {
   const dow = dayOfWeek(today); // 0 = Sunday

@@ -255,7 +255,8 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'monitoring.read' },
       schema: {
         tags,
-        summary: 'The evidence document as uploaded (M9; audited)',
+        summary:
+          'The evidence document as uploaded, for the delivering provider and the SSM; not for SA (M9, I2; audited)',
         params: evidenceParams,
         response: {
           200: z.any().describe('The file, with its content type (PDF, JPEG, PNG or WebP)'),

@@ -2,8 +2,19 @@ import { z } from 'zod';
 import { STREAMS } from '../../domain/assessment/types.js';
 import { PLAN_PHASES } from '../../domain/plan/closure.js';
 import { PLAN_STATUSES } from '../../domain/plan/types.js';
-import { LEDGER_LINE_STATES } from '../../domain/monitoring/pbf.js';
-import { CHECKPOINT_KINDS } from '../../domain/monitoring/schedule.js';
+import { FUNDED_OUTCOME_REASONS, FUNDED_OUTCOME_REGIMES } from '../../domain/monitoring/funded-outcome.js';
+import {
+  EVIDENCE_GAP_CODES,
+  EVIDENCE_GAP_RULES,
+  EVIDENCE_PARTS,
+  LEDGER_LINE_STATES,
+  LINE_REASONS,
+} from '../../domain/monitoring/pbf.js';
+import {
+  CHECKPOINT_KINDS,
+  CHECKPOINT_STATES,
+  MONITORING_TRIGGERS,
+} from '../../domain/monitoring/schedule.js';
 import {
   ATTESTATION_STATES,
   CHECKPOINT_REVIEW_STATES,
@@ -14,7 +25,7 @@ import {
   OUTCOME_KINDS,
   SATISFACTION_ANSWERS,
 } from '../../domain/monitoring/types.js';
-import { CHECKPOINT_WORKLIST_BUCKETS } from '../../domain/monitoring/worklist.js';
+import { CHECKPOINT_WORKLIST_BUCKETS, CHECKPOINT_WORKLIST_SCOPES } from '../../domain/monitoring/worklist.js';
 import { isoDate, timestamp, uuidParam } from '../http/common.js';
 
 export const planParams = z.object({ planId: uuidParam });
@@ -120,7 +131,7 @@ export const evidenceBody = z.object({
 
 export const attestationBody = z.object({
   covers: z
-    .array(z.enum(['start_date', 'checkpoint']))
+    .array(z.enum(EVIDENCE_PARTS))
     .min(1)
     .max(2)
     .refine((c) => new Set(c).size === c.length, { message: 'Name each part once' }),
@@ -129,12 +140,17 @@ export const attestationBody = z.object({
   otherFactors: personalText(4000).optional(),
 });
 
-export const worklistQuery = z.object({ scope: z.enum(['mine', 'organization']).default('mine') });
+export const worklistQuery = z.object({ scope: z.enum(CHECKPOINT_WORKLIST_SCOPES).default('mine') });
 
 // ---- Views ----
 
 const bilingual = z.object({ en: z.string(), fr: z.string() });
 
+/**
+ * One evidence document (M9), as both the monitoring view and the SSM's review queue show it. The
+ * file name is the client's personal data: null when the viewer may not read it (I2: SA) or the
+ * client's key is gone. `uploadedBy` is null when the uploader's account no longer resolves.
+ */
 export const evidenceViewSchema = z
   .object({
     id: z.uuid(),
@@ -148,18 +164,19 @@ export const evidenceViewSchema = z
     showsTwentyPlusHours: z.boolean(),
     sufficient: z.boolean(),
     uploadedAt: timestamp,
-    uploadedBy: z.string(),
+    uploadedBy: z.string().nullable(),
   })
   .meta({ id: 'EvidenceView' });
+export type EvidenceView = z.infer<typeof evidenceViewSchema>;
 
-const triggers = z.array(
-  z.enum([
-    'pre_employment_ended',
-    'funded_job_started',
-    'hours_reached_20',
-    'placement_intended_to_continue_started',
-  ]),
-);
+/** M9/M10: what keeps a checkpoint's evidence from being sufficient. */
+export const evidenceGapSchema = z.object({
+  rule: z.enum(EVIDENCE_GAP_RULES),
+  part: z.enum(EVIDENCE_PARTS),
+  code: z.enum(EVIDENCE_GAP_CODES),
+});
+
+const triggers = z.array(z.enum(MONITORING_TRIGGERS));
 
 export const monitoringViewSchema = z
   .object({
@@ -208,7 +225,7 @@ export const monitoringViewSchema = z
         dueOn: isoDate,
         windowOpensOn: isoDate,
         windowClosesOn: isoDate,
-        state: z.enum(['upcoming', 'due', 'overdue', 'completed']),
+        state: z.enum(CHECKPOINT_STATES),
         pbf: z.boolean(),
         record: z
           .object({
@@ -236,24 +253,18 @@ export const monitoringViewSchema = z
         fundedOutcome: z
           .object({
             met: z.boolean(),
-            reason: z.string(),
+            reason: z.enum(FUNDED_OUTCOME_REASONS),
             stacked: z.boolean(),
-            regime: z.enum(['any_employer', 'new_employer']),
+            regime: z.enum(FUNDED_OUTCOME_REGIMES),
             countedJobIds: z.array(z.uuid()),
           })
           .nullable(),
         evidence: z.array(evidenceViewSchema),
-        evidenceGaps: z.array(
-          z.object({
-            rule: z.enum(['M9', 'M10']),
-            part: z.enum(['start_date', 'checkpoint']),
-            code: z.string(),
-          }),
-        ),
+        evidenceGaps: z.array(evidenceGapSchema),
         attestation: z
           .object({
             id: z.uuid(),
-            covers: z.array(z.enum(['start_date', 'checkpoint'])),
+            covers: z.array(z.enum(EVIDENCE_PARTS)),
             rationale: z.string().nullable(),
             attempts: z.string().nullable(),
             otherFactors: z.string().nullable(),
@@ -269,7 +280,7 @@ export const monitoringViewSchema = z
         ledger: z
           .object({
             state: z.enum(LEDGER_LINE_STATES),
-            reason: z.string().nullable(),
+            reason: z.enum(LINE_REASONS).nullable(),
             amountCents: z.number().int(),
             retroactive: z.boolean(),
             stacked: z.boolean(),
@@ -303,7 +314,7 @@ export const worklistSchema = z
         dueOn: isoDate,
         windowClosesOn: isoDate,
         bucket: z.enum(CHECKPOINT_WORKLIST_BUCKETS),
-        state: z.enum(['upcoming', 'due', 'overdue', 'completed']),
+        state: z.enum(CHECKPOINT_STATES),
       }),
     ),
     counts: z.object({

@@ -20,7 +20,6 @@ import {
   insertJob,
   insertOutcome,
   insertSupportPeriod,
-  ledgerLinesOf,
   monitoredPlansOf,
   recordedCheckpointsOf,
   replaceCheckpointJobs,
@@ -32,8 +31,8 @@ import {
   updateSupportPeriod,
   userNames,
   withdrawEvidenceRow,
-  type EvidenceRow,
 } from '../../db/repositories/monitoring.js';
+import { ledgerLinesOfPlan } from '../../db/repositories/pbf.js';
 import {
   addPlanEvent,
   findVisiblePlan,
@@ -51,11 +50,7 @@ import {
   outcomeProblems,
   type MonitoringProblem,
 } from '../../domain/monitoring/outcome.js';
-import {
-  documentSufficient,
-  evidenceGaps,
-  startDateDocumentSufficient,
-} from '../../domain/monitoring/pbf.js';
+import { evidenceGaps } from '../../domain/monitoring/pbf.js';
 import {
   checkpointSchedule,
   checkpointState,
@@ -68,7 +63,6 @@ import {
   EVIDENCE_MAX_BYTES,
   START_DATE_EVIDENCE_KINDS,
   type EvidenceContentType,
-  type StartDateEvidenceKind,
 } from '../../domain/monitoring/types.js';
 import { checkpointWorklistBucket } from '../../domain/monitoring/worklist.js';
 import { contentChangeRefusal, isItemOpen, phaseOf, sharedWithSa } from '../../domain/plan/index.js';
@@ -88,6 +82,7 @@ import {
 import { refreshPbfLedger } from '../pbf/ledger.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
 import type { EvidenceStore } from '../storage/evidence-store.js';
+import { evidenceViewOf } from './views.js';
 import {
   ATTESTATION_ATTEMPTS_FIELD,
   ATTESTATION_DECISION_REASON_FIELD,
@@ -238,38 +233,6 @@ async function settle(
 // ---------------------------------------------------------------------------------------------
 // The view
 
-function evidenceView(key: PersonalDataKey, names: Map<string, string>, e: EvidenceRow) {
-  const startKinds: readonly string[] = START_DATE_EVIDENCE_KINDS;
-  const flags = {
-    showsClientName: e.showsClientName,
-    showsBusinessName: e.showsBusinessName,
-    showsTwentyPlusHours: e.showsTwentyPlusHours,
-  };
-  const sufficient = startKinds.includes(e.kind)
-    ? startDateDocumentSufficient({
-        kind: e.kind as StartDateEvidenceKind,
-        coversDate: e.coversDate,
-        ...flags,
-      })
-    : documentSufficient({
-        kind: e.kind as 'pay_stub' | 'employer_letter',
-        coversCheckpointDate: e.coversDate,
-        ...flags,
-      });
-  return {
-    id: e.id,
-    kind: e.kind,
-    fileName: key.openText(EVIDENCE_FILE_NAME_FIELD, e.fileNameSealed),
-    contentType: e.contentType,
-    byteSize: e.byteSize,
-    ...flags,
-    coversDate: e.coversDate,
-    sufficient,
-    uploadedAt: e.uploadedAt.toISOString(),
-    uploadedBy: names.get(e.uploadedByUserId) ?? '',
-  };
-}
-
 const REVIEWABLE = new Set(['not_submitted', 'rejected']);
 
 async function buildView(
@@ -281,7 +244,7 @@ async function buildView(
   const facts = await loadPlanMonitoringFacts(deps.db, row.plan.id, key);
   const p = facts.plan;
   const items = await itemsOf(deps.db, p.id);
-  const lines = await ledgerLinesOf(deps.db, p.id);
+  const lines = await ledgerLinesOfPlan(deps.db, p.id);
   const records = Object.values(facts.records);
   const names = await userNames(deps.db, [
     ...(facts.outcome ? [facts.outcome.recordedByUserId] : []),
@@ -302,6 +265,8 @@ async function buildView(
   // I2: what the provider wrote for the SSM (notes, rationale) is not shared with SA.
   const sa = isSaViewer(ctx);
   const open = (field: string, sealed: Buffer | null) => (sa ? null : key.openText(field, sealed));
+  // I2: SA sees that documents are on file and whether they suffice, not their file names.
+  const evidenceOptions = { withFileName: !sa };
   const fixed = records.length > 0;
 
   const checkpoints = facts.schedule.map((c) => {
@@ -343,7 +308,7 @@ async function buildView(
             countedJobIds: decision.countedJobIds,
           }
         : null,
-      evidence: (record?.evidence ?? []).map((e) => evidenceView(key, names, e)),
+      evidence: (record?.evidence ?? []).map((e) => evidenceViewOf(e, key, names, evidenceOptions)),
       evidenceGaps: record && pbf ? evidenceGaps(checkpointEvidenceOf(facts, c.kind)) : [],
       attestation: a
         ? {
@@ -416,7 +381,7 @@ async function buildView(
       placementIntendedToContinue: j.placementIntendedToContinue,
       startDateEvidence: facts.startDateEvidence
         .filter((e) => e.jobId === j.id)
-        .map((e) => evidenceView(key, names, e)),
+        .map((e) => evidenceViewOf(e, key, names, evidenceOptions)),
       supportPeriods: facts.supportPeriods
         .filter((s) => s.jobId === j.id)
         .map((s) => ({ id: s.id, startsOn: s.startsOn, endsOn: s.endsOn })),
@@ -1068,13 +1033,28 @@ async function visibleEvidence(deps: MonitoringDeps, ctx: RequestContext, eviden
   return { evidence, row };
 }
 
-/** M9: the original file, opened with the client's key. Audited. */
+/**
+ * I2: the documents themselves (pay stubs, letters) are for the delivering provider and the SSM's
+ * reviewers; SA reads the plan and its checkpoints, and sees that proof is on file and whether it
+ * suffices, but not the files.
+ */
+const evidenceNotShared = () =>
+  new ProblemError(403, 'forbidden', 'Forbidden', {
+    rule: 'I2',
+    detail:
+      'I2: evidence documents are shared with the delivering provider and the SSM, not with social assistance; the monitoring view shows whether the proof on file is sufficient.',
+    messageFr:
+      'I2 : les pièces justificatives sont communiquées au fournisseur qui offre les services et au GSS, non à l’aide sociale; la vue de surveillance indique si la preuve au dossier est suffisante.',
+  });
+
+/** M9: the original file, opened with the client's key. Audited. Not for SA (I2). */
 export async function evidenceFile(
   deps: MonitoringDeps,
   ctx: RequestContext,
   evidenceId: string,
 ): Promise<{ contentType: EvidenceContentType; bytes: Buffer; extension: string }> {
   const { evidence, row } = await visibleEvidence(deps, ctx, evidenceId);
+  if (isSaViewer(ctx)) throw evidenceNotShared();
   const sealed = await deps.evidenceStore.get(evidence.storageKey);
   const bytes = keyOf(deps, row).openBytes(EVIDENCE_FILE_FIELD, sealed);
   // A purged client's key is gone (C3): the file is unreadable, as if removed.

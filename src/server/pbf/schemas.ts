@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { isoDate, queryInt, timestamp, uuidParam } from '../http/common.js';
-import { LEDGER_LINE_STATES, PBF_CHECKPOINTS } from '../../domain/monitoring/pbf.js';
+import { STREAMS } from '../../domain/assessment/types.js';
+import { FUNDED_OUTCOME_REASONS } from '../../domain/monitoring/funded-outcome.js';
 import {
-  ATTESTATION_STATES,
-  CHECKPOINT_REVIEW_STATES,
-  ESQ_STATUSES,
-  EVIDENCE_KINDS,
-} from '../../domain/monitoring/types.js';
+  EVIDENCE_PARTS,
+  LEDGER_LINE_STATES,
+  LINE_REASONS,
+  PBF_CHECKPOINTS,
+} from '../../domain/monitoring/pbf.js';
+import { ATTESTATION_STATES, CHECKPOINT_REVIEW_STATES, ESQ_STATUSES } from '../../domain/monitoring/types.js';
 import { CHECKPOINT_KINDS } from '../../domain/monitoring/schedule.js';
+import { evidenceGapSchema, evidenceViewSchema } from '../monitoring/schemas.js';
 
-const stream = z.enum(['A', 'B', 'C']);
+const stream = z.enum(STREAMS);
+const lineReason = z.enum(LINE_REASONS).nullable();
 const cents = z.number().int().min(0);
 
 export const checkpointParams = z.object({ checkpointId: uuidParam });
@@ -43,23 +47,6 @@ export const statementQuery = z.object({
 });
 export const payBody = z.object(quarterFields);
 
-export const evidenceViewSchema = z.object({
-  id: z.uuid(),
-  kind: z.enum(EVIDENCE_KINDS),
-  fileName: z.string().nullable(),
-  contentType: z.string(),
-  byteSize: z.number().int(),
-  showsClientName: z.boolean(),
-  showsBusinessName: z.boolean(),
-  coversDate: z.boolean(),
-  showsTwentyPlusHours: z.boolean(),
-  sufficient: z.boolean(),
-  uploadedAt: timestamp,
-  uploadedBy: z.string().nullable(),
-});
-
-const gapSchema = z.object({ rule: z.string(), part: z.string(), code: z.string() });
-
 export const reviewQueueSchema = z
   .object({
     checkpoints: z.array(
@@ -75,9 +62,11 @@ export const reviewQueueSchema = z
         dueOn: isoDate,
         submittedAt: timestamp.nullable(),
         esqStatus: z.enum(ESQ_STATUSES),
-        fundedOutcome: z.object({ met: z.boolean(), reason: z.string(), stacked: z.boolean() }).nullable(),
+        fundedOutcome: z
+          .object({ met: z.boolean(), reason: z.enum(FUNDED_OUTCOME_REASONS), stacked: z.boolean() })
+          .nullable(),
         evidence: z.array(evidenceViewSchema),
-        evidenceGaps: z.array(gapSchema),
+        evidenceGaps: z.array(evidenceGapSchema),
         attestationState: z.enum(ATTESTATION_STATES).nullable(),
         attestationSigned: z.boolean(),
       }),
@@ -91,7 +80,7 @@ export const reviewQueueSchema = z
         clientName: z.string().nullable(),
         providerName: z.string(),
         kind: z.enum(CHECKPOINT_KINDS),
-        covers: z.array(z.enum(['start_date', 'checkpoint'])),
+        covers: z.array(z.enum(EVIDENCE_PARTS)),
         rationale: z.string(),
         attempts: z.string(),
         otherFactors: z.string().nullable(),
@@ -103,7 +92,7 @@ export const reviewQueueSchema = z
   .meta({ id: 'PbfReviewQueue' });
 
 const ledgerSummary = z
-  .object({ state: z.enum(LEDGER_LINE_STATES), reason: z.string().nullable(), amountCents: cents })
+  .object({ state: z.enum(LEDGER_LINE_STATES), reason: lineReason, amountCents: cents })
   .nullable();
 
 export const checkpointReviewSchema = z
@@ -145,7 +134,7 @@ export const statementSchema = z
         checkpoint: z.enum(PBF_CHECKPOINTS),
         dueOn: isoDate,
         state: z.enum(LEDGER_LINE_STATES),
-        reason: z.string().nullable(),
+        reason: lineReason,
         retroactive: z.boolean(),
         stacked: z.boolean(),
         stackingRefused: z.boolean(),

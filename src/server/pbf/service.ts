@@ -22,8 +22,8 @@ import {
   setCheckpointReview,
   statementLines,
   submittedCheckpoints,
-  userNames,
 } from '../../db/repositories/pbf.js';
+import { userNames } from '../../db/repositories/monitoring.js';
 import { addPlanEvent, findVisiblePlan } from '../../db/repositories/plans.js';
 import { clientVisibility } from '../../domain/access/policy.js';
 import type { Stream } from '../../domain/assessment/types.js';
@@ -35,15 +35,13 @@ import {
 import { csvRow, dollarsOf, payableCentsOf, statementTotals } from '../../domain/monitoring/pbf-ledger.js';
 import {
   DEFAULT_FUNDING_AGREEMENT_AMOUNTS,
-  documentSufficient,
   evidenceGaps,
   fundingAgreementProblems,
   PBF_CHECKPOINTS,
-  startDateDocumentSufficient,
   type FundingAgreementAmounts,
   type PbfCheckpoint,
 } from '../../domain/monitoring/pbf.js';
-import type { CheckpointKind, StartDateEvidenceKind } from '../../domain/monitoring/types.js';
+import type { CheckpointKind } from '../../domain/monitoring/types.js';
 import type { PlanEventKind } from '../../domain/plan/types.js';
 import { audit, auditEach } from '../audit/record.js';
 import { PersonalDataKey } from '../clients/personal-data.js';
@@ -56,17 +54,16 @@ import {
   ATTESTATION_RATIONALE_FIELD,
   checkpointEvidenceOf,
   checkpointFundedOutcome,
-  EVIDENCE_FILE_NAME_FIELD,
   loadPlanMonitoringFacts,
   REVIEW_REASON_FIELD,
   type PlanMonitoringFacts,
 } from '../monitoring/facts.js';
+import { evidenceViewOf } from '../monitoring/views.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
 import { refreshPbfLedger, refreshPbfLedgers } from './ledger.js';
 import type {
   attestationDecisionSchema,
   checkpointReviewSchema,
-  evidenceViewSchema,
   fundingAgreementSchema,
   reviewQueueSchema,
   Statement,
@@ -111,47 +108,6 @@ const reviewMovedOn = () =>
 // ---------------------------------------------------------------------------------------------
 // The review queue (M9, M10)
 
-type EvidenceView = z.infer<typeof evidenceViewSchema>;
-
-function evidenceViews(
-  key: PersonalDataKey,
-  rows: PlanMonitoringFacts['startDateEvidence'],
-  names: Map<string, string>,
-): EvidenceView[] {
-  return rows.map((e) => {
-    const sufficient =
-      e.kind === 'pay_stub' || e.kind === 'employer_letter'
-        ? documentSufficient({
-            kind: e.kind,
-            showsClientName: e.showsClientName,
-            showsBusinessName: e.showsBusinessName,
-            coversCheckpointDate: e.coversDate,
-            showsTwentyPlusHours: e.showsTwentyPlusHours,
-          })
-        : startDateDocumentSufficient({
-            kind: e.kind as StartDateEvidenceKind,
-            showsClientName: e.showsClientName,
-            showsBusinessName: e.showsBusinessName,
-            coversDate: e.coversDate,
-            showsTwentyPlusHours: e.showsTwentyPlusHours,
-          });
-    return {
-      id: e.id,
-      kind: e.kind,
-      fileName: key.openText(EVIDENCE_FILE_NAME_FIELD, e.fileNameSealed),
-      contentType: e.contentType,
-      byteSize: e.byteSize,
-      showsClientName: e.showsClientName,
-      showsBusinessName: e.showsBusinessName,
-      coversDate: e.coversDate,
-      showsTwentyPlusHours: e.showsTwentyPlusHours,
-      sufficient,
-      uploadedAt: e.uploadedAt.toISOString(),
-      uploadedBy: names.get(e.uploadedByUserId) ?? null,
-    };
-  });
-}
-
 /** The SSM's queue: submitted PBF checkpoints with their evidence, and attestations awaiting pre-approval. Audited. */
 export async function reviewQueue(
   deps: PbfDeps,
@@ -195,7 +151,7 @@ export async function reviewQueue(
       fundedOutcome: decision
         ? { met: decision.met, reason: decision.reason, stacked: decision.stacked }
         : null,
-      evidence: evidenceViews(key, evidence, names),
+      evidence: evidence.map((e) => evidenceViewOf(e, key, names, { withFileName: true })),
       evidenceGaps: evidenceGaps(checkpointEvidenceOf(facts, kind)),
       attestationState: record?.attestation?.state ?? null,
       attestationSigned: record?.attestation?.signedAt != null,

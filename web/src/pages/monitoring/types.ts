@@ -1,7 +1,8 @@
 /**
  * The outcomes and monitoring API as the web reads it (issue 6 contract; keep in step with
- * src/server/monitoring/schemas.ts). The vocabularies come from the domain so each code exists once;
- * the API sends codes and the web labels them in EN/FR. Only pure domain modules are imported (no
+ * src/server/monitoring/schemas.ts). The vocabularies are the domain's lists, the same ones the API's
+ * response schemas enumerate, so each code exists once; the API sends codes and the web labels them
+ * in EN/FR. Only pure domain modules are imported (no
  * zod, no calendar barrel): test/unit/web/bundle-imports.test.ts checks it.
  */
 import type {
@@ -29,7 +30,10 @@ import type {
   OutcomeKind,
   SatisfactionAnswer,
 } from '../../../../src/domain/monitoring/types.js';
-import type { CheckpointWorklistBucket } from '../../../../src/domain/monitoring/worklist.js';
+import type {
+  CheckpointWorklistBucket,
+  CheckpointWorklistScope as WorklistScope,
+} from '../../../../src/domain/monitoring/worklist.js';
 import type { PlanPhase, PlanStatus } from '../plans/types.js';
 import type { Stream } from '../../types.js';
 
@@ -47,9 +51,26 @@ export {
   SATISFACTION_QUESTION,
   START_DATE_EVIDENCE_KINDS,
 } from '../../../../src/domain/monitoring/types.js';
-export { CHECKPOINT_KINDS } from '../../../../src/domain/monitoring/schedule.js';
-export { CHECKPOINT_WORKLIST_BUCKETS } from '../../../../src/domain/monitoring/worklist.js';
-export { LEDGER_LINE_STATES, PBF_CHECKPOINTS } from '../../../../src/domain/monitoring/pbf.js';
+export {
+  CHECKPOINT_KINDS,
+  CHECKPOINT_STATES,
+  MONITORING_TRIGGERS,
+} from '../../../../src/domain/monitoring/schedule.js';
+export {
+  CHECKPOINT_WORKLIST_BUCKETS,
+  CHECKPOINT_WORKLIST_SCOPES as WORKLIST_SCOPES,
+} from '../../../../src/domain/monitoring/worklist.js';
+export {
+  EVIDENCE_GAP_CODES,
+  EVIDENCE_PARTS,
+  LEDGER_LINE_STATES,
+  LINE_REASONS as LEDGER_LINE_REASONS,
+  PBF_CHECKPOINTS,
+} from '../../../../src/domain/monitoring/pbf.js';
+export {
+  FUNDED_OUTCOME_REASONS,
+  FUNDED_OUTCOME_REGIMES,
+} from '../../../../src/domain/monitoring/funded-outcome.js';
 export {
   FUNDED_OUTCOME_MINUTES_PER_WEEK,
   NOC_CODE,
@@ -73,60 +94,8 @@ export type {
   MonitoringTrigger,
   OutcomeKind,
   SatisfactionAnswer,
+  WorklistScope,
 };
-
-/*
- * Codes the domain declares only as union types (no list to import). Each list is built from a
- * record keyed by the union, so the compiler refuses a missing or unknown code: the list cannot drift
- * from the domain's type.
- */
-const codes = <T extends string>(record: Record<T, true>) => Object.keys(record) as T[];
-
-export const CHECKPOINT_STATES = codes<CheckpointState>({
-  upcoming: true,
-  due: true,
-  overdue: true,
-  completed: true,
-});
-export const MONITORING_TRIGGERS = codes<MonitoringTrigger>({
-  pre_employment_ended: true,
-  funded_job_started: true,
-  hours_reached_20: true,
-  placement_intended_to_continue_started: true,
-});
-export const EVIDENCE_GAP_CODES = codes<EvidenceGap['code']>({
-  no_start_date_proof: true,
-  no_sufficient_document: true,
-  attestation_not_pre_approved: true,
-  attestation_not_signed_by_lead: true,
-  attestation_incomplete: true,
-});
-export const EVIDENCE_PARTS = codes<EvidencePart>({ start_date: true, checkpoint: true });
-export const FUNDED_OUTCOME_REASONS = codes<FundedOutcomeReason>({
-  single_job: true,
-  stacked_jobs: true,
-  not_working: true,
-  under_20_hours: true,
-  not_new_employer: true,
-  stacking_needs_new_jobs: true,
-});
-export const FUNDED_OUTCOME_REGIMES = codes<FundedOutcomeRegime>({ any_employer: true, new_employer: true });
-export const LEDGER_LINE_REASONS = codes<LineReason>({
-  K4: true,
-  E7: true,
-  S4: true,
-  A10: true,
-  M11: true,
-  outcome_pending: true,
-  funded_outcome_not_met: true,
-  stacking_cap: true,
-  evidence_insufficient: true,
-  ssm_rejected: true,
-  employer_supports_active: true,
-  deferred_not_released: true,
-});
-export const WORKLIST_SCOPES = ['mine', 'organization'] as const;
-export type WorklistScope = (typeof WORKLIST_SCOPES)[number];
 
 export interface EvidenceView {
   id: string;
@@ -141,7 +110,8 @@ export interface EvidenceView {
   showsTwentyPlusHours: boolean;
   sufficient: boolean;
   uploadedAt: string;
-  uploadedBy: string;
+  /** Null when the uploader's account no longer resolves. */
+  uploadedBy: string | null;
 }
 
 export interface MonitoringJob {

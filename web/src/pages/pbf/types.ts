@@ -22,7 +22,14 @@ import type {
 } from '../../../../src/domain/monitoring/types.js';
 import type { Stream } from '../../types.js';
 
-export { LEDGER_LINE_STATES, PBF_CHECKPOINTS } from '../../../../src/domain/monitoring/pbf.js';
+export {
+  EVIDENCE_GAP_CODES,
+  EVIDENCE_PARTS,
+  LEDGER_LINE_STATES,
+  LINE_REASONS,
+  PBF_CHECKPOINTS,
+} from '../../../../src/domain/monitoring/pbf.js';
+export { FUNDED_OUTCOME_REASONS } from '../../../../src/domain/monitoring/funded-outcome.js';
 export { CHECKPOINT_KINDS } from '../../../../src/domain/monitoring/schedule.js';
 export {
   ATTESTATION_STATES,
@@ -48,52 +55,6 @@ export type {
   PbfCheckpoint,
   Stream,
 };
-
-/*
- * The domain declares these codes as union types only. Each record below must name every member (the
- * compiler refuses a missing or unknown one), so the lists the labels are checked against cannot
- * drift from the rules.
- */
-const LINE_REASON_SET = {
-  K4: true,
-  E7: true,
-  S4: true,
-  A10: true,
-  M11: true,
-  outcome_pending: true,
-  funded_outcome_not_met: true,
-  stacking_cap: true,
-  evidence_insufficient: true,
-  ssm_rejected: true,
-  employer_supports_active: true,
-  deferred_not_released: true,
-} as const satisfies Record<LineReason, true>;
-export const LINE_REASONS = Object.keys(LINE_REASON_SET) as LineReason[];
-
-const FUNDED_OUTCOME_REASON_SET = {
-  single_job: true,
-  stacked_jobs: true,
-  not_working: true,
-  under_20_hours: true,
-  not_new_employer: true,
-  stacking_needs_new_jobs: true,
-} as const satisfies Record<FundedOutcomeReason, true>;
-export const FUNDED_OUTCOME_REASONS = Object.keys(FUNDED_OUTCOME_REASON_SET) as FundedOutcomeReason[];
-
-const EVIDENCE_GAP_CODE_SET = {
-  no_start_date_proof: true,
-  no_sufficient_document: true,
-  attestation_not_pre_approved: true,
-  attestation_not_signed_by_lead: true,
-  attestation_incomplete: true,
-} as const satisfies Record<EvidenceGap['code'], true>;
-export const EVIDENCE_GAP_CODES = Object.keys(EVIDENCE_GAP_CODE_SET) as EvidenceGap['code'][];
-
-const EVIDENCE_PART_SET = { start_date: true, checkpoint: true } as const satisfies Record<
-  EvidencePart,
-  true
->;
-export const EVIDENCE_PARTS = Object.keys(EVIDENCE_PART_SET) as EvidencePart[];
 
 /** One uploaded document (M9), as the monitoring API shows it. */
 export interface EvidenceView {
