@@ -474,7 +474,22 @@ describe('M10: attestations', () => {
     expect(c.attestation).toMatchObject({ state: 'pre_approved' });
     expect(c.attestation!.signedAt).not.toBeNull();
     expect(c.evidenceGaps).toEqual([]);
-    expect((await call(lead, 'POST', `/api/attestations/${a.id}/sign`)).statusCode).toBe(409);
+    // Conflicts are told in French too.
+    const again = await call(lead, 'POST', `/api/attestations/${a.id}/sign`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({
+      code: 'attestation_signed',
+      messageFr: 'Cette attestation est déjà signée.',
+    });
+    const second = await call(caseworker(), 'POST', `/api/plans/${planId}/checkpoints/month_1/attestation`, {
+      covers: ['checkpoint'],
+      rationale: 'Again.',
+      attempts: 'Again.',
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json()).toMatchObject({ code: 'attestation_exists', rule: 'M10' });
+    expect((second.json() as { detail: string }).detail).toMatch(/^M10: /);
+    expect((second.json() as { messageFr: string }).messageFr).toMatch(/^M10 : /);
   });
 });
 

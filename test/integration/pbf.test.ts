@@ -310,6 +310,10 @@ describe('PBF ledger lines (M8, M9, M10, F12)', () => {
     expect(await lineOf(planId, 'month_3')).toMatchObject({ state: 'paid' });
     const late = await reject(m3);
     expect(late.statusCode).toBe(409);
+    // K6 in both languages, like every refusal.
+    expect(late.json()).toMatchObject({ code: 'line_paid', rule: 'K6' });
+    expect((late.json() as { detail: string }).detail).toMatch(/^K6: /);
+    expect((late.json() as { messageFr: string }).messageFr).toMatch(/^K6 : la ligne de FAR/);
     expect(await lineOf(planId, 'month_3')).toMatchObject({ state: 'paid' });
   });
 

@@ -726,6 +726,10 @@ const underReview = () =>
   conflict(
     'checkpoint_under_review',
     'This checkpoint has been submitted to the SSM or approved; it can be corrected once the SSM rejects it.',
+    {
+      messageFr:
+        'Ce point de contrôle a été soumis au GSS ou approuvé; il pourra être corrigé si le GSS le rejette.',
+    },
   );
 
 /**
@@ -945,6 +949,7 @@ export async function uploadEvidence(
   if (bytes.length > EVIDENCE_MAX_BYTES)
     throw new ProblemError(413, 'payload_too_large', 'File too large', {
       detail: `body.dataBase64: the file is ${bytes.length} bytes; evidence files are at most ${EVIDENCE_MAX_BYTES} bytes (5 MB).`,
+      messageFr: `body.dataBase64 : le fichier fait ${bytes.length} octets; une pièce justificative fait au plus ${EVIDENCE_MAX_BYTES} octets (5 Mo).`,
       errors: [{ field: 'body.dataBase64', message: 'At most 5 MB', code: 'file_too_large' }],
     });
   if (bytes.length === 0) throw invalid('body.dataBase64', 'The file is empty', 'empty_file');
@@ -1123,9 +1128,10 @@ export async function requestAttestation(
   if (record.attestation)
     throw conflict(
       'attestation_exists',
-      'This checkpoint already has an attestation requested or pre-approved.',
+      'M10: this checkpoint already has an attestation requested or pre-approved.',
       {
         rule: 'M10',
+        messageFr: 'M10 : ce point de contrôle a déjà une attestation demandée ou préapprouvée.',
       },
     );
   const sealed = {
@@ -1173,12 +1179,17 @@ export async function signAttestation(
         ? 'le GSS a rejeté cette attestation; elle ne peut pas être signée.'
         : 'une attestation n’est signée qu’après l’approbation préalable du GSS.',
     );
-  if (attestation.signedAt) throw conflict('attestation_signed', 'This attestation is already signed.');
+  if (attestation.signedAt)
+    throw conflict('attestation_signed', 'This attestation is already signed.', {
+      messageFr: 'Cette attestation est déjà signée.',
+    });
   const key = keyOf(deps, row);
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     if (!(await signAttestationRow(tx, attestationId, ctx.actor.userId, now)))
-      throw conflict('attestation_changed', 'This attestation changed just now; reload it and try again.');
+      throw conflict('attestation_changed', 'This attestation changed just now; reload it and try again.', {
+        messageFr: 'Cette attestation vient de changer; rechargez-la et réessayez.',
+      });
     await event(tx, ctx, row.plan.id, now, 'attestation_signed', { attestationId });
     await settle(tx, deps, ctx, row, key, now);
   });

@@ -103,7 +103,9 @@ async function planEvent(
 }
 
 const reviewMovedOn = () =>
-  conflict('review_changed', 'Someone else reviewed this just now; reload the review queue and try again.');
+  conflict('review_changed', 'Someone else reviewed this just now; reload the review queue and try again.', {
+    messageFr: 'Quelqu’un d’autre vient de faire cet examen; rechargez la file d’examen et réessayez.',
+  });
 
 // ---------------------------------------------------------------------------------------------
 // The review queue (M9, M10)
@@ -207,7 +209,9 @@ async function reviewable(deps: PbfDeps, ctx: RequestContext, checkpointId: stri
   const plan = await findVisiblePlan(deps.db, clientVisibility(ctx.actor), checkpoint.planId);
   if (!plan) throw notFound('Checkpoint');
   if (!isPbfCheckpoint(checkpoint.kind))
-    throw conflict('not_a_pbf_checkpoint', 'The completion checkpoint is not submitted for PBF review.');
+    throw conflict('not_a_pbf_checkpoint', 'The completion checkpoint is not submitted for PBF review.', {
+      messageFr: 'Le point de contrôle de fin n’est pas soumis à l’examen du FAR.',
+    });
   return { checkpoint, plan, kind: checkpoint.kind };
 }
 
@@ -231,7 +235,9 @@ export async function approveCheckpoint(
 ): Promise<z.infer<typeof checkpointReviewSchema>> {
   const { checkpoint, plan, kind } = await reviewable(deps, ctx, checkpointId);
   if (checkpoint.reviewState !== 'submitted')
-    throw conflict('checkpoint_not_submitted', 'Only a checkpoint submitted for review can be approved.');
+    throw conflict('checkpoint_not_submitted', 'Only a checkpoint submitted for review can be approved.', {
+      messageFr: 'Seul un point de contrôle soumis à l’examen peut être approuvé.',
+    });
   const now = deps.now();
   const key = PersonalDataKey.open(deps.crypto, plan.plan.clientId, plan.wrappedKey);
   const ledger = await deps.db.transaction(async (tx) => {
@@ -285,6 +291,10 @@ export async function rejectCheckpoint(
     throw conflict(
       'checkpoint_not_submitted',
       'Only a checkpoint submitted for review, or approved and not yet paid, can be rejected.',
+      {
+        messageFr:
+          'Seul un point de contrôle soumis à l’examen, ou approuvé et pas encore payé, peut être rejeté.',
+      },
     );
   const now = deps.now();
   const key = PersonalDataKey.open(deps.crypto, plan.plan.clientId, plan.wrappedKey);
@@ -296,6 +306,8 @@ export async function rejectCheckpoint(
         'K6: this checkpoint’s PBF line has been paid; a paid line cannot be reversed.',
         {
           rule: 'K6',
+          messageFr:
+            'K6 : la ligne de FAR de ce point de contrôle a été payée; une ligne payée ne peut être annulée.',
         },
       );
     if (
@@ -335,6 +347,7 @@ async function decidable(deps: PbfDeps, ctx: RequestContext, attestationId: stri
       'M10: this attestation has already been pre-approved or rejected.',
       {
         rule: 'M10',
+        messageFr: 'M10 : cette attestation a déjà été préapprouvée ou rejetée.',
       },
     );
   const checkpoint = await checkpointRow(deps.db, attestation.checkpointId);
@@ -571,7 +584,13 @@ export async function setFundingAgreement(
     throw new ProblemError(422, 'rule_refused', 'Refused by a program rule', {
       rule: 'K4',
       detail: `K4: ${problems.join('; ')}`,
-      messageFr: `K4 : ${problems.join('; ')}`,
+      // The problems name the amount (`B.month_3: …`); the French says the same of each.
+      messageFr: `K4 : ${problems
+        .map(
+          (p) =>
+            `${p.slice(0, p.indexOf(':'))} : le montant doit être un nombre entier de cents, positif ou nul`,
+        )
+        .join('; ')}`,
     });
   await deps.db.transaction(async (tx) => {
     await saveFundingAgreement(tx, {
