@@ -280,6 +280,75 @@ describe('M7: checkpoints run on a fixed schedule', () => {
     expect(ended.monitoringStart!.startOn).toBe(endedOn);
   });
 
+  it('M6/M7: a job’s employer, entry flag, start and placement flag are corrected with the same checks; the start is fixed once a checkpoint is recorded; the history names the fields, not the employer', async () => {
+    const planId = await newPlan();
+    const view = await viewOk('POST', `/api/plans/${planId}/jobs`, fundedJob(daysFromToday(-20)));
+    const jobId = view.jobs[0]!.id;
+    const url = `/api/plans/${planId}/jobs/${jobId}`;
+    // Before any checkpoint the start follows the corrected first day (M3).
+    const moved = await viewOk('PATCH', url, {
+      startedOn: daysFromToday(-18),
+      employerName: 'Southern Freight Ltd.',
+      atEntryEmployer: true,
+      placementIntendedToContinue: true,
+    });
+    expect(moved.jobs[0]).toMatchObject({
+      employerName: 'Southern Freight Ltd.',
+      startedOn: daysFromToday(-18),
+    });
+    const [job] = moved.jobs as unknown as {
+      atEntryEmployer: boolean;
+      placementIntendedToContinue: boolean;
+    }[];
+    expect(job).toMatchObject({ atEntryEmployer: true, placementIntendedToContinue: true });
+    expect(moved.monitoringStart).toMatchObject({ startOn: daysFromToday(-18), fixed: false });
+    // The checks of a new job (M6), and 400s naming the field.
+    const future = await call(caseworker(), 'PATCH', url, { startedOn: daysFromToday(1) });
+    expect(future.statusCode).toBe(422);
+    expect(problem(future).rule).toBe('M6');
+    expect(problem(future).errors?.map((e) => e.code)).toContain('start_in_future');
+    const afterEnd = await call(caseworker(), 'PATCH', url, {
+      endedOn: daysFromToday(-10),
+      startedOn: daysFromToday(-9),
+    });
+    expect(problem(afterEnd).errors?.map((e) => e.code)).toContain('ends_before_start');
+    const blank = await call(caseworker(), 'PATCH', url, { employerName: '  ' });
+    expect(blank.statusCode).toBe(400);
+    expect(problem(blank).errors?.[0]?.field).toBe('body.employerName');
+    const notBool = await call(caseworker(), 'PATCH', url, { atEntryEmployer: 'yes' });
+    expect(notBool.statusCode).toBe(400);
+    expect(problem(notBool).errors?.[0]?.field).toBe('body.atEntryEmployer');
+
+    // M7: once the completion checkpoint is recorded the start date cannot move; the name can change.
+    await viewOk(
+      'POST',
+      `/api/plans/${planId}/checkpoints/completion`,
+      employedEsq(daysFromToday(0), [{ jobId }]),
+    );
+    const late = await call(caseworker(), 'PATCH', url, { startedOn: daysFromToday(-15) });
+    expect(late.statusCode).toBe(422);
+    expect(problem(late).rule).toBe('M7');
+    const renamed = await viewOk('PATCH', url, { employerName: 'Southern Freight Limited' });
+    expect(renamed.jobs[0]).toMatchObject({
+      employerName: 'Southern Freight Limited',
+      startedOn: daysFromToday(-18),
+    });
+
+    const changed = await rows<{ detail: { fields: string[]; changes: Record<string, unknown> } }>(
+      sql`select detail from plan_events where plan_id = ${planId} and kind = 'job_changed' order by at, id`,
+    );
+    expect(changed.map((e) => e.detail.fields)).toEqual([
+      ['employerName', 'atEntryEmployer', 'startedOn', 'placementIntendedToContinue'],
+      ['employerName'],
+    ]);
+    expect(changed[0]!.detail.changes).toEqual({
+      atEntryEmployer: true,
+      startedOn: daysFromToday(-18),
+      placementIntendedToContinue: true,
+    });
+    expect(JSON.stringify(changed)).not.toMatch(/Southern/);
+  });
+
   it('M6: refuses a non-employed status while a job is still active on the checkpoint date', async () => {
     const { planId, jobId } = await employedPlan(2);
     const res = await call(caseworker(), 'POST', `/api/plans/${planId}/checkpoints/completion`, {

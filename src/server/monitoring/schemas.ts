@@ -82,8 +82,17 @@ export const outcomeBody = z.object({
   jobs: z.array(jobBody).max(10).optional(),
 });
 
+/**
+ * M6: a change to a job as soon as it is known, or a correction of what was recorded (employer,
+ * entry employer, start, placement). The same checks as a new job apply; a change that would move
+ * the monitoring start once a checkpoint is recorded is refused (M7).
+ */
 export const jobPatchBody = z
   .object({
+    employerName: personalText(200).optional(),
+    atEntryEmployer: z.boolean().optional(),
+    startedOn: isoDate.optional(),
+    placementIntendedToContinue: z.boolean().optional(),
     endedOn: isoDate.nullable().optional(),
     minutesPerWeek: minutesPerWeek.optional(),
     hourlyWageCents: hourlyWageCents.nullable().optional(),

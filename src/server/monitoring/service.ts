@@ -607,7 +607,13 @@ export async function addJob(
   return reread(deps, ctx, planId);
 }
 
-/** M6: a job's end, hours, wage, occupation or permanence, as soon as the change is known. */
+/**
+ * M6: a job's end, hours, wage, occupation or permanence as soon as the change is known, or a
+ * correction of its employer, entry-employer flag, start date or placement flag. Checked as a new
+ * job is; M7: once a checkpoint is recorded, a change that would move the monitoring start (a start
+ * date, or an employer that now meets or misses M2) is refused by `settle`. The plan event names the
+ * fields changed and the new values of the non-personal ones (never the employer's name).
+ */
 export async function changeJob(
   deps: MonitoringDeps,
   ctx: RequestContext,
@@ -621,23 +627,36 @@ export async function changeJob(
   const facts = await loadPlanMonitoringFacts(deps.db, planId, key);
   const job = facts.jobs.find((j) => j.id === jobId);
   if (!job) throw notFound('Job');
+  const pick = <K extends keyof typeof input & keyof typeof job>(k: K) =>
+    (input[k] !== undefined ? input[k] : job[k]) as NonNullable<(typeof input)[K]> | (typeof job)[K];
   const merged = {
-    endedOn: input.endedOn !== undefined ? input.endedOn : job.endedOn,
-    minutesPerWeek: input.minutesPerWeek ?? job.minutesPerWeek,
-    hourlyWageCents: input.hourlyWageCents !== undefined ? input.hourlyWageCents : job.hourlyWageCents,
-    nocCode: input.nocCode ?? job.nocCode,
-    permanence: input.permanence ?? job.permanence,
-    hoursReached20On: input.hoursReached20On !== undefined ? input.hoursReached20On : job.hoursReached20On,
+    employerName: pick('employerName'),
+    atEntryEmployer: pick('atEntryEmployer'),
+    startedOn: pick('startedOn'),
+    placementIntendedToContinue: pick('placementIntendedToContinue'),
+    endedOn: pick('endedOn'),
+    minutesPerWeek: pick('minutesPerWeek'),
+    hourlyWageCents: pick('hourlyWageCents'),
+    nocCode: pick('nocCode'),
+    permanence: pick('permanence'),
+    hoursReached20On: pick('hoursReached20On'),
   };
-  const problems = jobProblems({ ...merged, startedOn: job.startedOn, today: today(deps) });
+  const problems = jobProblems({ ...merged, today: today(deps) });
   if (problems.length) throw refuseAll(problems);
-  const changes: Record<string, unknown> = {};
-  for (const k of Object.keys(merged) as (keyof typeof merged)[])
-    if (merged[k] !== job[k]) changes[k] = merged[k];
+  const fields = (Object.keys(merged) as (keyof typeof merged)[]).filter((k) => merged[k] !== job[k]);
+  const { employerName, ...plain } = merged;
+  const changes = Object.fromEntries(fields.filter((k) => k !== 'employerName').map((k) => [k, merged[k]]));
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
-    await updateJob(tx, jobId, { ...merged, updatedAt: now });
-    await event(tx, ctx, planId, now, 'job_changed', { jobId, changes });
+    await updateJob(tx, jobId, {
+      ...plain,
+      ...(fields.includes('employerName') && employerName !== null
+        ? { employerNameSealed: key.sealText(EMPLOYER_NAME_FIELD, employerName) }
+        : {}),
+      updatedAt: now,
+    });
+    // Personal data stays out of the history: the employer's name is only named as changed.
+    await event(tx, ctx, planId, now, 'job_changed', { jobId, fields, changes });
     await settle(tx, deps, ctx, row, key, now);
   });
   return reread(deps, ctx, planId);

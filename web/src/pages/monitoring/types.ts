@@ -253,6 +253,10 @@ export interface OutcomeInput {
 }
 
 export interface JobUpdate {
+  employerName?: string;
+  atEntryEmployer?: boolean;
+  startedOn?: string;
+  placementIntendedToContinue?: boolean;
   endedOn?: string | null;
   minutesPerWeek?: number;
   hourlyWageCents?: number | null;
