@@ -33,13 +33,7 @@ import {
   withdrawEvidenceRow,
 } from '../../db/repositories/monitoring.js';
 import { ledgerLinesOfPlan } from '../../db/repositories/pbf.js';
-import {
-  addPlanEvent,
-  findVisiblePlan,
-  itemsOf,
-  type PlanRow,
-  type VisiblePlan,
-} from '../../db/repositories/plans.js';
+import { itemsOf, type PlanRow, type VisiblePlan } from '../../db/repositories/plans.js';
 import { clientVisibility, hasPermission } from '../../domain/access/policy.js';
 import type { Stream } from '../../domain/assessment/types.js';
 import { addCalendarDays, compareIsoDates, type IsoDate } from '../../domain/calendar/iso-date.js';
@@ -65,8 +59,7 @@ import {
   type EvidenceContentType,
 } from '../../domain/monitoring/types.js';
 import { checkpointWorklistBucket } from '../../domain/monitoring/worklist.js';
-import { contentChangeRefusal, isItemOpen, phaseOf, sharedWithSa } from '../../domain/plan/index.js';
-import type { PlanEventKind } from '../../domain/plan/types.js';
+import { contentChangeRefusal, isItemOpen, phaseOf } from '../../domain/plan/index.js';
 import { audit, auditEach } from '../audit/record.js';
 import { PersonalDataKey } from '../clients/personal-data.js';
 import type { RequestContext } from '../http/context.js';
@@ -82,7 +75,7 @@ import {
 import { refreshPbfLedger } from '../pbf/ledger.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
 import type { EvidenceStore } from '../storage/evidence-store.js';
-import { evidenceViewOf } from './views.js';
+import { evidenceViewOf, isSaViewer, keyOfVisiblePlan, planEventBy, planInScope } from './shared.js';
 import {
   ATTESTATION_ATTEMPTS_FIELD,
   ATTESTATION_DECISION_REASON_FIELD,
@@ -133,14 +126,11 @@ function refuseAll(problems: MonitoringProblem[], field = 'body') {
   });
 }
 
-const isSaViewer = (ctx: RequestContext) => ctx.actor.organizationKind === 'sa_office';
-
 /** The provider delivering the plan records its outcomes and checkpoints; everyone else who sees it reads. */
 const works = (ctx: RequestContext, p: PlanRow) =>
   hasPermission(ctx.actor, 'monitoring.write') && ctx.actor.organizationId === p.organizationId;
 
-const keyOf = (deps: MonitoringDeps, row: { plan: PlanRow; wrappedKey: Buffer | null }) =>
-  PersonalDataKey.open(deps.crypto, row.plan.clientId, row.wrappedKey);
+const keyOf = (deps: MonitoringDeps, row: VisiblePlan) => keyOfVisiblePlan(deps.crypto, row);
 
 const today = (deps: MonitoringDeps) => torontoDate(deps.now());
 
@@ -149,9 +139,8 @@ async function visibleOrNotFound(
   ctx: RequestContext,
   planId: string,
 ): Promise<VisiblePlan> {
-  const row = await findVisiblePlan(deps.db, clientVisibility(ctx.actor), planId);
-  // A plan out of scope is indistinguishable from none; I2: SA sees it once it is no longer a draft.
-  if (!row || (isSaViewer(ctx) && !sharedWithSa(row.plan.status, true))) throw notFound('Plan');
+  const row = await planInScope(deps.db, ctx, planId);
+  if (!row) throw notFound('Plan');
   return row;
 }
 
@@ -171,23 +160,7 @@ async function workable(deps: MonitoringDeps, ctx: RequestContext, planId: strin
   return row;
 }
 
-function event(
-  tx: Transaction,
-  ctx: RequestContext,
-  planId: string,
-  at: Date,
-  kind: PlanEventKind,
-  detail: Record<string, unknown> = {},
-) {
-  return addPlanEvent(tx, {
-    planId,
-    at,
-    userId: ctx.actor.userId,
-    organizationId: ctx.actor.organizationId,
-    kind,
-    detail,
-  });
-}
+const event = planEventBy;
 
 const startMoved = () =>
   refuse(
@@ -366,19 +339,9 @@ async function buildView(
         }
       : null,
     openItemCount: items.filter((i) => isItemOpen(i.item.status)).length,
-    jobs: facts.jobs.map((j) => ({
-      id: j.id,
-      employerName: j.employerName,
-      atEntryEmployer: j.atEntryEmployer,
-      startedOn: j.startedOn,
-      endedOn: j.endedOn,
-      minutesPerWeek: j.minutesPerWeek,
-      hourlyWageCents: j.hourlyWageCents,
-      nocCode: j.nocCode,
+    jobs: facts.jobs.map(({ employerKey: _identity, ...j }) => ({
+      ...j,
       nocCategory: nocBroadCategory(j.nocCode),
-      permanence: j.permanence,
-      hoursReached20On: j.hoursReached20On,
-      placementIntendedToContinue: j.placementIntendedToContinue,
       startDateEvidence: facts.startDateEvidence
         .filter((e) => e.jobId === j.id)
         .map((e) => evidenceViewOf(e, key, names, evidenceOptions)),
@@ -1052,8 +1015,8 @@ async function visibleEvidence(deps: MonitoringDeps, ctx: RequestContext, eviden
   const evidence = await evidenceById(deps.db, evidenceId);
   if (!evidence || evidence.withdrawnAt) throw notFound('Evidence');
   // The plan's scope decides; a plan out of scope hides its evidence too.
-  const row = await findVisiblePlan(deps.db, clientVisibility(ctx.actor), evidence.planId).catch(() => null);
-  if (!row || (isSaViewer(ctx) && !sharedWithSa(row.plan.status, true))) throw notFound('Evidence');
+  const row = await planInScope(deps.db, ctx, evidence.planId);
+  if (!row) throw notFound('Evidence');
   return { evidence, row };
 }
 
@@ -1185,7 +1148,7 @@ export async function signAttestation(
 ): Promise<MonitoringView> {
   const attestation = await attestationById(deps.db, attestationId);
   if (!attestation) throw notFound('Attestation');
-  const seen = await findVisiblePlan(deps.db, clientVisibility(ctx.actor), attestation.planId);
+  const seen = await planInScope(deps.db, ctx, attestation.planId);
   if (!seen) throw notFound('Attestation');
   const row = await workable(deps, ctx, seen.plan.id);
   if (attestation.state !== 'pre_approved')

@@ -11,7 +11,6 @@
  */
 import type { Transaction } from '../../db/connection.js';
 import {
-  clientKeyOfPlan,
   deleteUnpaidLinesOfPlan,
   fundingAgreementOf,
   ledgerLinesOfPlan,
@@ -37,12 +36,12 @@ import {
   type ClientLedger,
   type PbfCheckpoint,
 } from '../../domain/monitoring/pbf.js';
-import { PersonalDataKey } from '../clients/personal-data.js';
 import {
   checkpointEvidenceOf,
   checkpointFundedOutcome,
   loadPlanMonitoringFacts,
 } from '../monitoring/facts.js';
+import { keyOfPlanId } from '../monitoring/shared.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
 
 export interface LedgerDeps {
@@ -67,9 +66,8 @@ interface PlanLedger {
 
 /** Everything the ledger needs of one plan, or null before monitoring has started (no lines yet). */
 async function planLedger(tx: Transaction, planId: string, deps: LedgerDeps): Promise<PlanLedger | null> {
-  const keyRow = await clientKeyOfPlan(tx, planId);
-  if (!keyRow) throw new Error(`plan ${planId} not found`);
-  const key = PersonalDataKey.open(deps.crypto, keyRow.clientId, keyRow.wrappedKey);
+  const key = await keyOfPlanId(tx, deps.crypto, planId);
+  if (!key) throw new Error(`plan ${planId} not found`);
   const facts = await loadPlanMonitoringFacts(tx, planId, key);
   const existing = new Map((await ledgerLinesOfPlan(tx, planId)).map((l) => [l.checkpoint, l]));
   if (!facts.start) return null;

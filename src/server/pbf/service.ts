@@ -10,7 +10,6 @@ import { displayNameOf } from '../../db/repositories/case-management.js';
 import {
   attestationRow,
   checkpointRow,
-  clientKeyOfPlan,
   fundingAgreementOf,
   ledgerLineOf,
   markApprovedLinesPaid,
@@ -24,7 +23,6 @@ import {
   submittedCheckpoints,
 } from '../../db/repositories/pbf.js';
 import { userNames } from '../../db/repositories/monitoring.js';
-import { addPlanEvent, findVisiblePlan } from '../../db/repositories/plans.js';
 import { clientVisibility } from '../../domain/access/policy.js';
 import type { Stream } from '../../domain/assessment/types.js';
 import {
@@ -42,7 +40,6 @@ import {
   type PbfCheckpoint,
 } from '../../domain/monitoring/pbf.js';
 import type { CheckpointKind } from '../../domain/monitoring/types.js';
-import type { PlanEventKind } from '../../domain/plan/types.js';
 import { audit, auditEach } from '../audit/record.js';
 import { PersonalDataKey } from '../clients/personal-data.js';
 import type { RequestContext } from '../http/context.js';
@@ -58,7 +55,13 @@ import {
   REVIEW_REASON_FIELD,
   type PlanMonitoringFacts,
 } from '../monitoring/facts.js';
-import { evidenceViewOf } from '../monitoring/views.js';
+import {
+  evidenceViewOf,
+  keyOfPlanId,
+  keyOfVisiblePlan,
+  planEventBy,
+  planInScope,
+} from '../monitoring/shared.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
 import { refreshPbfLedger, refreshPbfLedgers } from './ledger.js';
 import type {
@@ -79,28 +82,12 @@ const isPbfCheckpoint = (k: CheckpointKind): k is PbfCheckpoint =>
   (PBF_CHECKPOINTS as readonly string[]).includes(k);
 
 async function keyOfPlan(q: Database | Transaction, deps: PbfDeps, planId: string): Promise<PersonalDataKey> {
-  const row = await clientKeyOfPlan(q, planId);
-  if (!row) throw notFound('Plan');
-  return PersonalDataKey.open(deps.crypto, row.clientId, row.wrappedKey);
+  const key = await keyOfPlanId(q, deps.crypto, planId);
+  if (!key) throw notFound('Plan');
+  return key;
 }
 
-async function planEvent(
-  tx: Transaction,
-  ctx: RequestContext,
-  planId: string,
-  at: Date,
-  kind: PlanEventKind,
-  detail: Record<string, unknown>,
-) {
-  await addPlanEvent(tx, {
-    planId,
-    at,
-    userId: ctx.actor.userId,
-    organizationId: ctx.actor.organizationId,
-    kind,
-    detail,
-  });
-}
+const planEvent = planEventBy;
 
 const reviewMovedOn = () =>
   conflict('review_changed', 'Someone else reviewed this just now; reload the review queue and try again.', {
@@ -206,7 +193,7 @@ export async function reviewQueue(
 async function reviewable(deps: PbfDeps, ctx: RequestContext, checkpointId: string) {
   const checkpoint = await checkpointRow(deps.db, checkpointId);
   if (!checkpoint) throw notFound('Checkpoint');
-  const plan = await findVisiblePlan(deps.db, clientVisibility(ctx.actor), checkpoint.planId);
+  const plan = await planInScope(deps.db, ctx, checkpoint.planId);
   if (!plan) throw notFound('Checkpoint');
   if (!isPbfCheckpoint(checkpoint.kind))
     throw conflict('not_a_pbf_checkpoint', 'The completion checkpoint is not submitted for PBF review.', {
@@ -239,7 +226,7 @@ export async function approveCheckpoint(
       messageFr: 'Seul un point de contrôle soumis à l’examen peut être approuvé.',
     });
   const now = deps.now();
-  const key = PersonalDataKey.open(deps.crypto, plan.plan.clientId, plan.wrappedKey);
+  const key = keyOfVisiblePlan(deps.crypto, plan);
   const ledger = await deps.db.transaction(async (tx) => {
     const facts = await loadPlanMonitoringFacts(tx, checkpoint.planId, key);
     const decision = checkpointFundedOutcome(facts, kind);
@@ -297,7 +284,7 @@ export async function rejectCheckpoint(
       },
     );
   const now = deps.now();
-  const key = PersonalDataKey.open(deps.crypto, plan.plan.clientId, plan.wrappedKey);
+  const key = keyOfVisiblePlan(deps.crypto, plan);
   const ledger = await deps.db.transaction(async (tx) => {
     const line = await ledgerLineOf(tx, checkpoint.planId, kind);
     if (line?.paidAt)
@@ -339,7 +326,7 @@ export async function rejectCheckpoint(
 async function decidable(deps: PbfDeps, ctx: RequestContext, attestationId: string) {
   const attestation = await attestationRow(deps.db, attestationId);
   if (!attestation) throw notFound('Attestation');
-  const plan = await findVisiblePlan(deps.db, clientVisibility(ctx.actor), attestation.planId);
+  const plan = await planInScope(deps.db, ctx, attestation.planId);
   if (!plan) throw notFound('Attestation');
   if (attestation.state !== 'requested')
     throw conflict(
@@ -363,7 +350,7 @@ export async function decideAttestation(
 ): Promise<z.infer<typeof attestationDecisionSchema>> {
   const { attestation, plan, kind } = await decidable(deps, ctx, attestationId);
   const now = deps.now();
-  const key = PersonalDataKey.open(deps.crypto, plan.plan.clientId, plan.wrappedKey);
+  const key = keyOfVisiblePlan(deps.crypto, plan);
   const state = decision.preApprove ? 'pre_approved' : 'rejected';
   const ledger = await deps.db.transaction(async (tx) => {
     if (
