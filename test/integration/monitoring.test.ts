@@ -325,7 +325,7 @@ describe('M7: checkpoints run on a fixed schedule', () => {
       `/api/plans/${planId}/checkpoints/completion`,
       employedEsq(daysFromToday(0), [{ jobId }]),
     );
-    const late = await call(caseworker(), 'PATCH', url, { startedOn: daysFromToday(-15) });
+    const late = await call(caseworker(), 'PATCH', url, { startedOn: daysFromToday(-19) });
     expect(late.statusCode).toBe(422);
     expect(problem(late).rule).toBe('M7');
     const renamed = await viewOk('PATCH', url, { employerName: 'Southern Freight Limited' });
@@ -347,6 +347,28 @@ describe('M7: checkpoints run on a fixed schedule', () => {
       placementIntendedToContinue: true,
     });
     expect(JSON.stringify(changed)).not.toMatch(/Southern/);
+  });
+
+  it('M6: a job named in a checkpoint’s ESQ cannot be re-dated off that checkpoint (its funded outcome would silently go)', async () => {
+    const { planId, jobId } = await employedPlan(40);
+    const recorded = await viewOk(
+      'POST',
+      `/api/plans/${planId}/checkpoints/month_1`,
+      employedEsq(daysFromToday(-5), [{ jobId }]),
+    );
+    const dueOn = checkpoint(recorded, 'month_1').dueOn;
+    const off = await call(caseworker(), 'PATCH', `/api/plans/${planId}/jobs/${jobId}`, {
+      endedOn: daysFromToday(-20),
+    });
+    expect(off.statusCode).toBe(422);
+    expect(problem(off).rule).toBe('M6');
+    expect(problem(off).errors?.[0]?.code).toBe('job_listed_at_checkpoint');
+    expect(problem(off).detail).toContain(dueOn);
+    const view = await viewOk('GET', `/api/plans/${planId}/monitoring`);
+    expect(checkpoint(view, 'month_1').fundedOutcome).toMatchObject({ met: true });
+    // Ending it after the checkpoint date is fine (M6: recorded as soon as known).
+    const ended = await viewOk('PATCH', `/api/plans/${planId}/jobs/${jobId}`, { endedOn: daysFromToday(-2) });
+    expect(checkpoint(ended, 'month_1').fundedOutcome).toMatchObject({ met: true });
   });
 
   it('M6: refuses a non-employed status while a job is still active on the checkpoint date', async () => {

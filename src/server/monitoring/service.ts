@@ -606,6 +606,18 @@ export async function changeJob(
   };
   const problems = jobProblems({ ...merged, today: today(deps) });
   if (problems.length) throw refuseAll(problems);
+  // M6: a checkpoint's ESQ that names this job keeps it held on the checkpoint date; otherwise the
+  // recorded (even approved) checkpoint would silently lose its funded outcome. Correct the
+  // checkpoint first (while it is not submitted or approved).
+  for (const r of Object.values(facts.records))
+    if (r.jobs.some((cj) => cj.jobId === jobId) && !activeOn(merged, r.row.dueOn))
+      throw refuseField(
+        'M6',
+        'body',
+        'job_listed_at_checkpoint',
+        `the ${r.row.kind} checkpoint records this job as held on ${r.row.dueOn}; correct that checkpoint first.`,
+        `le point de contrôle ${r.row.kind} inscrit cet emploi comme occupé le ${r.row.dueOn}; corrigez d’abord ce point de contrôle.`,
+      );
   const fields = (Object.keys(merged) as (keyof typeof merged)[]).filter((k) => merged[k] !== job[k]);
   const { employerName, ...plain } = merged;
   const changes = Object.fromEntries(fields.filter((k) => k !== 'employerName').map((k) => [k, merged[k]]));

@@ -168,6 +168,53 @@ describe('checkpoint funded outcome and evidence (M2, M9, M10)', () => {
     expect(checkpointFundedOutcome(g, 'month_1')).toMatchObject({ met: true, countedJobIds: ['j1'] });
     expect(checkpointFundedOutcome(g, 'month_3')).toBeNull();
   });
+  it('M2/M5: a job held on the checkpoint date that the ESQ does not name counts for no hours there', () => {
+    const second = job({
+      id: 'j2',
+      employerName: 'Second Shift Co.',
+      employerKey: 'secondshiftco',
+      minutesPerWeek: 600,
+    });
+    const f = facts({
+      jobs: [job({ minutesPerWeek: 900 }), second],
+      schedule,
+      records: { month_1: record(900) },
+    });
+    // Only j1's 15 h were confirmed at the contact: j2's recorded 10 h do not stack in.
+    expect(checkpointFundedOutcome(f, 'month_1')).toMatchObject({ met: false, reason: 'under_20_hours' });
+    const both = facts({
+      jobs: [job({ minutesPerWeek: 900 }), second],
+      schedule,
+      records: {
+        month_1: {
+          ...record(900),
+          jobs: [
+            { jobId: 'j1', minutesPerWeek: 900, hourlyWageCents: 1800, nocCode: '14400' },
+            { jobId: 'j2', minutesPerWeek: 600, hourlyWageCents: 1800, nocCode: '14400' },
+          ],
+        },
+      },
+    });
+    expect(checkpointFundedOutcome(both, 'month_1')).toMatchObject({
+      met: true,
+      reason: 'stacked_jobs',
+      countedJobIds: ['j1', 'j2'],
+    });
+    // A job that ended before the date keeps its own hours for the M2 history (its loss still switches the rule).
+    const lost = job({ id: 'j0', startedOn: '2026-01-05', endedOn: '2026-02-20', minutesPerWeek: 1500 });
+    const rehired = job({ id: 'j3', startedOn: '2026-02-23', minutesPerWeek: 1500 });
+    const g = facts({
+      jobs: [lost, rehired],
+      schedule,
+      records: {
+        month_1: {
+          ...record(1500),
+          jobs: [{ jobId: 'j3', minutesPerWeek: 1500, hourlyWageCents: 1800, nocCode: '14400' }],
+        },
+      },
+    });
+    expect(checkpointFundedOutcome(g, 'month_1')).toMatchObject({ met: false, reason: 'not_new_employer' });
+  });
   it('M9: start-date proof counts only when sufficient, for the counted job', () => {
     const proof = {
       id: 'e1',
