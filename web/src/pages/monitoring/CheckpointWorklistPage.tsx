@@ -56,14 +56,34 @@ export function CheckpointWorklistPage() {
               </div>
             ))}
           </dl>
-          {CHECKPOINT_WORKLIST_BUCKETS.map((b) => (
-            <BucketSection
-              key={b}
-              bucket={b}
-              scope={scope}
-              items={worklist.data.items.filter((i) => i.bucket === b)}
-            />
-          ))}
+          {worklist.data.items.length === 0 ? (
+            // One plain sentence rather than four empty sections; from "mine", the way to the rest.
+            <div className="section" data-testid="checkpoints-all-clear">
+              <p>{t(`monitoring.worklist.allClear.${scope}`)}</p>
+              {scope === 'mine' ? (
+                <p>
+                  <Link
+                    to="/checkpoints?scope=organization"
+                    onClick={(e) => {
+                      e.preventDefault();
+                      setParams({ scope: 'organization' });
+                    }}
+                  >
+                    {t('monitoring.worklist.seeOrganization')}
+                  </Link>
+                </p>
+              ) : null}
+            </div>
+          ) : (
+            CHECKPOINT_WORKLIST_BUCKETS.map((b) => (
+              <BucketSection
+                key={b}
+                bucket={b}
+                scope={scope}
+                items={worklist.data.items.filter((i) => i.bucket === b)}
+              />
+            ))
+          )}
         </>
       ) : null}
     </Page>

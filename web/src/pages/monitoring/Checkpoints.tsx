@@ -10,7 +10,7 @@ import {
 } from '../../components/fields.js';
 import { todayIso, useFormatters } from '../../format.js';
 import { collect, useFormErrors, type FieldMessages } from '../../forms.js';
-import { useCan } from '../../session.js';
+import { useCan, useSession } from '../../session.js';
 import { centsToInput, parseDollars } from '../plans/shared.js';
 import { useMonitoringStep } from './data.js';
 import { EvidenceList, EvidenceUploadForm } from './Evidence.js';
@@ -88,6 +88,8 @@ function CheckpointCard({
   const { t } = useTranslation();
   const fmt = useFormatters();
   const can = useCan();
+  // I2: evidence files are for the delivering provider and the SSM, not social assistance.
+  const filesShared = useSession().organization.kind !== 'sa_office';
   const [editing, setEditing] = useState(false);
   const headingId = `checkpoint-${c.kind}-heading`;
   const canRecord = writable && view.actions.recordCheckpoint.includes(c.kind);
@@ -100,7 +102,7 @@ function CheckpointCard({
       <div className="panel" role="group" aria-labelledby={headingId}>
         <h3 id={headingId}>
           {t(`monitoring.checkpointKinds.${c.kind}`)} <CheckpointStateTag state={c.state} />{' '}
-          {c.record ? <ReviewStateTag state={review} /> : null}
+          {c.record && c.pbf ? <ReviewStateTag state={review} /> : null}
         </h3>
         <p className="timeline__when">
           {t('monitoring.checkpoints.due', { date: fmt.date(c.dueOn) })}{' '}
@@ -148,7 +150,8 @@ function CheckpointCard({
             <EvidenceList
               planId={view.planId}
               evidence={c.evidence}
-              canWithdraw={writable && review !== 'approved'}
+              filesShared={filesShared}
+              canWithdraw={writable && !locked}
               onWithdrawn={() => onSaved(t('monitoring.evidence.withdrawn'))}
             />
             <EvidenceGaps gaps={c.evidenceGaps} />
@@ -178,8 +181,8 @@ function CheckpointCard({
                 onSaved={() => onSaved(t('monitoring.attestation.requested'))}
               />
             ) : null}
-            {canSubmit ? <SubmitCheckpoint view={view} checkpoint={c} onSaved={onSaved} /> : null}
             <LedgerLine checkpoint={c} />
+            {canSubmit ? <SubmitCheckpoint view={view} checkpoint={c} onSaved={onSaved} /> : null}
           </>
         ) : null}
       </div>
@@ -226,7 +229,11 @@ function RecordDetails({ view, checkpoint: c }: { view: MonitoringView; checkpoi
         </>
       ) : null}
       <dt>{t('monitoring.esq.satisfaction')}</dt>
-      <dd data-testid="esq-satisfaction">{t(`monitoring.satisfaction.${r.satisfaction}`)}</dd>
+      <dd data-testid="esq-satisfaction">
+        {r.satisfaction === 'prefer_not_to_answer'
+          ? t('monitoring.satisfaction.prefer_not_to_answer')
+          : t('monitoring.esq.satisfactionOutOf', { answer: r.satisfaction })}
+      </dd>
       {r.note ? (
         <>
           <dt>{t('monitoring.esq.note')}</dt>
@@ -296,8 +303,11 @@ export function EvidenceGaps({ gaps }: { gaps: MonitoringCheckpoint['evidenceGap
       <ul>
         {gaps.map((g) => (
           <li key={`${g.part}-${g.code}`} data-testid="evidence-gap" data-rule={g.rule} data-code={g.code}>
-            <strong>{g.rule}</strong> {t(`monitoring.evidenceParts.${g.part}`)}:{' '}
-            {t(`monitoring.gapCodes.${g.code}`, { defaultValue: g.code })}
+            <strong>{g.rule}</strong>{' '}
+            {t('monitoring.gaps.line', {
+              part: t(`monitoring.evidenceParts.${g.part}`),
+              gap: t(`monitoring.gapCodes.${g.code}`, { defaultValue: g.code }),
+            })}
           </li>
         ))}
       </ul>
@@ -378,9 +388,9 @@ function EsqForm({
     jobs: t('monitoring.esq.jobs'),
   };
   jobs.forEach((j, i) => {
-    labels[`jobs.${i}.minutesPerWeek`] = `${jobLabel(j.jobId)}: ${t('monitoring.job.hours')}`;
-    labels[`jobs.${i}.hourlyWageCents`] = `${jobLabel(j.jobId)}: ${t('monitoring.job.wage')}`;
-    labels[`jobs.${i}.nocCode`] = `${jobLabel(j.jobId)}: ${t('monitoring.job.nocCode')}`;
+    labels[`jobs.${i}.minutesPerWeek`] = `${jobLabel(j.jobId)} – ${t('monitoring.job.hours')}`;
+    labels[`jobs.${i}.hourlyWageCents`] = `${jobLabel(j.jobId)} – ${t('monitoring.job.wage')}`;
+    labels[`jobs.${i}.nocCode`] = `${jobLabel(j.jobId)} – ${t('monitoring.job.nocCode')}`;
   });
   const setJob = (i: number, field: keyof JobHoursDraft, value: string) =>
     setJobs((js) => js.map((j, k) => (k === i ? { ...j, [field]: value } : j)));
@@ -469,6 +479,7 @@ function EsqForm({
                   <TextField
                     id={idFor(`jobs.${i}.hourlyWageCents`)}
                     label={t('monitoring.job.wage')}
+                    hint={t('monitoring.job.wageHint')}
                     inputMode="decimal"
                     width={7}
                     value={j.wage}
@@ -476,9 +487,12 @@ function EsqForm({
                     error={form.field(`jobs.${i}.hourlyWageCents`)}
                     optional
                   />
+                </div>
+                <div className="noc-field">
                   <TextField
                     id={idFor(`jobs.${i}.nocCode`)}
                     label={t('monitoring.job.nocCode')}
+                    hint={t('monitoring.job.nocCodeHint')}
                     inputMode="numeric"
                     width={5}
                     value={j.nocCode}
@@ -486,8 +500,8 @@ function EsqForm({
                     error={form.field(`jobs.${i}.nocCode`)}
                     required
                   />
+                  <NocHint code={j.nocCode} />
                 </div>
-                <NocHint code={j.nocCode} />
               </div>
             ))}
           </fieldset>
@@ -810,7 +824,7 @@ function LedgerLine({ checkpoint: c }: { checkpoint: MonitoringCheckpoint }) {
   const l = c.ledger;
   if (!l) return null;
   return (
-    <dl className="details details--compact" data-testid="ledger-line" data-state={l.state}>
+    <dl className="details details--compact ledger-line" data-testid="ledger-line" data-state={l.state}>
       <dt>{t('monitoring.ledger.label')}</dt>
       <dd>
         <LedgerStateTag state={l.state} />{' '}

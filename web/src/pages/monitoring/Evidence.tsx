@@ -211,11 +211,14 @@ export function EvidenceUploadForm({
 export function EvidenceList({
   planId,
   evidence,
+  filesShared,
   canWithdraw,
   onWithdrawn,
 }: {
   planId: string;
   evidence: EvidenceView[];
+  /** I2: the files are for the delivering provider and the SSM; SA sees only that they are on file. */
+  filesShared: boolean;
   canWithdraw: boolean;
   onWithdrawn: () => void;
 }) {
@@ -233,6 +236,7 @@ export function EvidenceList({
           key={e.id}
           planId={planId}
           evidence={e}
+          filesShared={filesShared}
           canWithdraw={canWithdraw}
           onWithdrawn={onWithdrawn}
         />
@@ -244,11 +248,13 @@ export function EvidenceList({
 function EvidenceItem({
   planId,
   evidence: e,
+  filesShared,
   canWithdraw,
   onWithdrawn,
 }: {
   planId: string;
   evidence: EvidenceView;
+  filesShared: boolean;
   canWithdraw: boolean;
   onWithdrawn: () => void;
 }) {
@@ -275,20 +281,25 @@ function EvidenceItem({
         )}
       </p>
       <p>
-        <a
-          href={apiUrl(`/evidence/${encodeURIComponent(e.id)}/file`)}
-          target="_blank"
-          rel="noopener noreferrer"
-        >
-          {e.fileName
-            ? t('monitoring.evidence.open', { name: e.fileName })
-            : t('monitoring.evidence.openUnnamed')}
-        </a>{' '}
+        {filesShared ? (
+          <a
+            href={apiUrl(`/evidence/${encodeURIComponent(e.id)}/file`)}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            {e.fileName
+              ? t('monitoring.evidence.open', { name: e.fileName })
+              : t('monitoring.evidence.openUnnamed')}
+          </a>
+        ) : (
+          <span data-testid="evidence-not-shared">{t('monitoring.evidence.onFile')}</span>
+        )}{' '}
         <span className="tag--muted">
           ({contentTypeName(e.contentType)}, {formatBytes(e.byteSize, fmt.locale)})
         </span>
       </p>
-      <ul>
+      {filesShared ? null : <p className="ontario-hint">{t('monitoring.evidence.notSharedHint')}</p>}
+      <ul className="evidence-checks">
         {M9_CHECKS.map((c) => (
           <li key={c} data-check={c} data-value={e[c]}>
             {e[c] ? t('monitoring.evidence.yes') : t('monitoring.evidence.no')}{' '}
@@ -297,7 +308,9 @@ function EvidenceItem({
         ))}
       </ul>
       <p className="tag--muted">
-        {t('monitoring.evidence.uploadedBy', { name: e.uploadedBy, when: fmt.dateTime(e.uploadedAt) })}
+        {e.uploadedBy
+          ? t('monitoring.evidence.uploadedBy', { name: e.uploadedBy, when: fmt.dateTime(e.uploadedAt) })
+          : t('monitoring.evidence.uploadedAt', { when: fmt.dateTime(e.uploadedAt) })}
       </p>
       {canWithdraw ? (
         <>

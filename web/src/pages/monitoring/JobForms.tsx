@@ -204,18 +204,20 @@ export function JobFields({
           optional
         />
       </div>
-      <TextField
-        id={id('nocCode')}
-        label={t('monitoring.job.nocCode')}
-        hint={t('monitoring.job.nocCodeHint')}
-        inputMode="numeric"
-        width={5}
-        value={value.nocCode}
-        onChange={set('nocCode')}
-        error={err('nocCode')}
-        required
-      />
-      <NocHint code={value.nocCode} />
+      <div className="noc-field">
+        <TextField
+          id={id('nocCode')}
+          label={t('monitoring.job.nocCode')}
+          hint={t('monitoring.job.nocCodeHint')}
+          inputMode="numeric"
+          width={5}
+          value={value.nocCode}
+          onChange={set('nocCode')}
+          error={err('nocCode')}
+          required
+        />
+        <NocHint code={value.nocCode} />
+      </div>
       <SelectField
         id={id('permanence')}
         label={t('monitoring.job.permanence')}

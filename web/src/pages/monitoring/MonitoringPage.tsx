@@ -9,7 +9,7 @@ import { QueryStatus } from '../../components/QueryStatus.js';
 import { Checkbox, RadioGroup, SubmitButton, TextAreaField, TextField } from '../../components/fields.js';
 import { todayIso, useFormatters } from '../../format.js';
 import { collect, useFormErrors, type FieldMessages } from '../../forms.js';
-import { useCan } from '../../session.js';
+import { useCan, useSession } from '../../session.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { PlanStatusTag } from '../plans/shared.js';
 import { CheckpointTimeline } from './Checkpoints.js';
@@ -400,6 +400,8 @@ function JobCard({
   const { t } = useTranslation();
   const fmt = useFormatters();
   const [mode, setMode] = useState<'view' | 'edit' | 'support'>('view');
+  // I2: evidence files are for the delivering provider and the SSM, not social assistance.
+  const filesShared = useSession().organization.kind !== 'sa_office';
   const headingId = `job-${job.id}-heading`;
   const name = job.employerName ?? t('monitoring.job.entryEmployer');
   return (
@@ -480,6 +482,7 @@ function JobCard({
       <EvidenceList
         planId={view.planId}
         evidence={job.startDateEvidence}
+        filesShared={filesShared}
         canWithdraw={writable}
         onWithdrawn={() => onSaved(t('monitoring.evidence.withdrawn'))}
       />
