@@ -53,7 +53,7 @@ export function PbfStatementPage() {
       <form className="filters" onSubmit={(e) => e.preventDefault()} data-testid="statement-filters">
         {isProvider ? (
           <p>
-            <strong>{t('pbf.fields.provider')}:</strong> {me.organization.name}
+            <strong>{t('pbf.statement.providerFixed')}</strong> {me.organization.name}
           </p>
         ) : (
           <>
@@ -185,6 +185,7 @@ function StatementBody({ statement: s, query }: { statement: Statement; query: S
         </div>
         <p data-testid="statement-stacked-share">
           {t('pbf.statement.stackedShare', {
+            count: s.stackedShare.funded,
             stacked: fmt.number(s.stackedShare.stacked),
             funded: fmt.number(s.stackedShare.funded),
             share: fmt.percent(share),
@@ -230,7 +231,9 @@ function StatementBody({ statement: s, query }: { statement: Statement; query: S
                   >
                     <th scope="row">{l.clientName ?? t('pbf.review.clientUnnamed')}</th>
                     <td>
-                      <Link to={`/plans/${l.planId}/monitoring`}>{l.planReference}</Link>
+                      <Link to={`/plans/${l.planId}/monitoring`} className="nowrap">
+                        {l.planReference}
+                      </Link>
                     </td>
                     <td>{l.stream}</td>
                     <td>{t(`pbf.checkpoints.${l.checkpoint}`)}</td>

@@ -69,8 +69,9 @@ export function EvidenceList({ evidence }: { evidence: EvidenceView[] }) {
           <ul className="evidence-checks">
             {checks.map((c) => (
               <li key={c}>
-                {e[c] ? t('pbf.evidence.checked') : t('pbf.evidence.notChecked')}:{' '}
-                {t(`pbf.evidence.checks.${c}`)}
+                {t(e[c] ? 'pbf.evidence.checkedLine' : 'pbf.evidence.notCheckedLine', {
+                  check: t(`pbf.evidence.checks.${c}`),
+                })}
               </li>
             ))}
           </ul>
