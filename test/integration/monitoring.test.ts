@@ -706,7 +706,7 @@ describe('who reads and writes monitoring (I2)', () => {
     );
   });
 
-  it('I2: SA sees that proof is on file and whether it suffices, but neither its file name nor the file itself', async () => {
+  it('I2/M9: SA sees that proof is on file and whether it suffices, but neither its file name nor the file itself; SSM staff outside PBF review neither', async () => {
     const sa = world.as.sa_caseworker;
     const { plan } = await activeSaPlan(world, caseworker(), sa, 6_910_000);
     const endedOn = daysFromToday(-3);
@@ -744,6 +744,11 @@ describe('who reads and writes monitoring (I2)', () => {
     // The delivering provider and the SSM's reviewers fetch it (audited).
     expect((await call(caseworker(), 'GET', `/api/evidence/${mine!.id}/file`)).statusCode).toBe(200);
     expect((await call(world.as.ssm_qa, 'GET', `/api/evidence/${mine!.id}/file`)).statusCode).toBe(200);
+    expect(await count(reads)).toBe(2);
+    // M9 need to know: SSM intake sees the plan and that proof is on file, not the document itself.
+    const intake = await call(world.as.ssm_intake, 'GET', `/api/evidence/${mine!.id}/file`);
+    expect(intake.statusCode).toBe(403);
+    expect(problem(intake).rule).toBe('M9');
     expect(await count(reads)).toBe(2);
   });
 });

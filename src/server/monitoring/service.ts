@@ -1046,6 +1046,15 @@ const evidenceNotShared = () =>
       'I2 : les pièces justificatives sont communiquées au fournisseur qui offre les services et au GSS, non à l’aide sociale; la vue de surveillance indique si la preuve au dossier est suffisante.',
   });
 
+const evidenceNeedToKnow = () =>
+  new ProblemError(403, 'forbidden', 'Forbidden', {
+    rule: 'M9',
+    detail:
+      'M9: evidence documents are opened by the delivering provider and the SSM staff who review PBF checkpoints.',
+    messageFr:
+      'M9 : les pièces justificatives sont ouvertes par le fournisseur qui offre les services et par le personnel du GSS qui examine les points de contrôle du FR.',
+  });
+
 /** M9: the original file, opened with the client's key. Audited. Not for SA (I2). */
 export async function evidenceFile(
   deps: MonitoringDeps,
@@ -1054,6 +1063,9 @@ export async function evidenceFile(
 ): Promise<{ contentType: EvidenceContentType; bytes: Buffer; extension: string }> {
   const { evidence, row } = await visibleEvidence(deps, ctx, evidenceId);
   if (isSaViewer(ctx)) throw evidenceNotShared();
+  // Need to know: the delivering provider, who filed it, and the SSM's PBF reviewers, who check it
+  // (M9). Other SSM staff see on the timeline that sufficient proof is on file, not the pay stub.
+  if (!works(ctx, row.plan) && !hasPermission(ctx.actor, 'pbf.review')) throw evidenceNeedToKnow();
   const sealed = await deps.evidenceStore.get(evidence.storageKey);
   const bytes = keyOf(deps, row).openBytes(EVIDENCE_FILE_FIELD, sealed);
   // A purged client's key is gone (C3): the file is unreadable, as if removed.
