@@ -106,7 +106,8 @@ export function pbfExclusion(
   if (!f.closure) return null;
   if (f.closure.reason === 'referral_to_eo_training' && f.closure.trainingProgram) {
     const effect = trainingReferralEffect(f.closure.trainingProgram, policy);
-    return effect.pbfPossible ? null : { rule: 'A10', code: 'training_referral' };
+    // K4: a referral made during monitoring leaves the checkpoints already earned with the provider.
+    return effect.pbfPossible || f.outcomeRecorded ? null : { rule: 'A10', code: 'training_referral' };
   }
   if (isEarlyExit(f.closure.reason) && !f.outcomeRecorded) return { rule: 'M11', code: 'early_exit' };
   return null;

@@ -311,7 +311,8 @@ export function closureFlags(
       countsAsClientServed: effect.countsAsClientServed === 'at_closure' || f.completedOnHoldTraining,
       countsAsTrainingCompletion: effect.countsAsTrainingCompletion,
       successfulOutcome: effect.successfulOutcome,
-      pbfPossible: f.activated && effect.pbfPossible,
+      // K4: referred during monitoring, the plan keeps what its checkpoints earned.
+      pbfPossible: f.activated && (effect.pbfPossible || f.phase !== 'pre_employment'),
     };
   }
   const pastThree = f.pastThreeMonthCheckpoint ?? f.phase === 'after_final_checkpoint';

@@ -124,6 +124,22 @@ describe('pbfExclusion (K4, E7, S4, A10, M11)', () => {
       pbfExclusion({ ...eligible, closure: { reason: 'completion', trainingProgram: null } }),
     ).toBeNull();
   });
+  it('A10/K4: a training referral made during monitoring keeps what the checkpoints earned', () => {
+    const f = {
+      ...eligible,
+      outcomeRecorded: true,
+      closure: { reason: 'referral_to_eo_training' as const, trainingProgram: 'sao' as const },
+    };
+    expect(pbfExclusion(f)).toBeNull();
+    const flags = closureFlags({
+      reason: 'referral_to_eo_training',
+      phase: 'monitoring',
+      activated: true,
+      trainingProgram: 'sao',
+      completedOnHoldTraining: false,
+    });
+    expect(flags.pbfPossible).toBe(true);
+  });
   it('M11: a plan closed after an outcome was recorded is not an early exit', () => {
     const f = {
       ...eligible,
