@@ -11,7 +11,7 @@ import {
 import { todayIso, useFormatters } from '../../format.js';
 import { collect, useFormErrors, type FieldMessages } from '../../forms.js';
 import { useCan, useSession } from '../../session.js';
-import { centsToInput, parseDollars } from '../plans/shared.js';
+import { parseDollars } from '../plans/shared.js';
 import { useMonitoringStep } from './data.js';
 import { EvidenceList, EvidenceUploadForm } from './Evidence.js';
 import { NocHint } from './JobForms.js';
@@ -23,6 +23,7 @@ import {
   minutesToInput,
   parseHours,
   ReviewStateTag,
+  wageToInput,
 } from './shared.js';
 import {
   CHECKPOINT_EVIDENCE_KINDS,
@@ -162,7 +163,7 @@ function CheckpointCard({
                 kinds={CHECKPOINT_EVIDENCE_KINDS}
                 target={{ checkpointKind: c.kind }}
                 part="checkpoint"
-                initiallyOpen={c.evidence.length === 0}
+                initiallyOpen={c.evidence.length === 0 && !attestationLive}
                 onSaved={() => onSaved(t('monitoring.evidence.uploaded'))}
               />
             ) : null}
@@ -296,7 +297,7 @@ export function EvidenceGaps({ gaps }: { gaps: MonitoringCheckpoint['evidenceGap
       </p>
     );
   return (
-    <div className="callout-inline" data-testid="evidence-gaps">
+    <div className="callout-inline evidence-gaps" data-testid="evidence-gaps">
       <p>
         <strong>{t('monitoring.gaps.heading')}</strong>
       </p>
@@ -325,13 +326,14 @@ interface JobHoursDraft {
 
 const draftOf = (
   job: MonitoringJob,
-  recorded?: { minutesPerWeek: number; hourlyWageCents: number | null; nocCode: string },
+  recorded: { minutesPerWeek: number; hourlyWageCents: number | null; nocCode: string } | undefined,
+  locale: string,
 ): JobHoursDraft => {
   const source = recorded ?? job;
   return {
     jobId: job.id,
-    hours: minutesToInput(source.minutesPerWeek),
-    wage: source.hourlyWageCents === null ? '' : centsToInput(source.hourlyWageCents),
+    hours: minutesToInput(source.minutesPerWeek, locale),
+    wage: wageToInput(source.hourlyWageCents, locale),
     nocCode: source.nocCode,
   };
 };
@@ -368,6 +370,7 @@ function EsqForm({
       draftOf(
         j,
         r?.jobs.find((rj) => rj.jobId === j.id),
+        fmt.locale,
       ),
     ),
   );

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { Checkbox, SelectField, SubmitButton, TextField } from '../../components/fields.js';
 import { collect, useFormErrors, type FieldMessages, type FormErrorsState } from '../../forms.js';
-import { centsToInput, parseDollars } from '../plans/shared.js';
+import { parseDollars } from '../plans/shared.js';
 import { useMonitoringStep } from './data.js';
-import { minutesToInput, parseHours } from './shared.js';
+import { minutesToInput, parseHours, wageToInput } from './shared.js';
 import {
   JOB_PERMANENCE,
   NOC_CODE,
@@ -328,12 +328,12 @@ export function EditJobForm({
   onSaved: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const form = useFormErrors();
   const prefix = `job-${job.id}`;
   const [endedOn, setEndedOn] = useState(job.endedOn ?? '');
-  const [hours, setHours] = useState(minutesToInput(job.minutesPerWeek));
-  const [wage, setWage] = useState(job.hourlyWageCents === null ? '' : centsToInput(job.hourlyWageCents));
+  const [hours, setHours] = useState(minutesToInput(job.minutesPerWeek, i18n.language));
+  const [wage, setWage] = useState(wageToInput(job.hourlyWageCents, i18n.language));
   const [nocCode, setNocCode] = useState(job.nocCode);
   const [permanence, setPermanence] = useState<JobPermanence>(job.permanence);
   const [reached, setReached] = useState(job.hoursReached20On ?? '');

@@ -87,8 +87,16 @@ export function parseHours(input: string): number | null {
   return minutes > 0 && minutes <= 168 * 60 ? minutes : null;
 }
 
-/** Minutes per week as the hours to edit: 1350 → "22.5". */
-export const minutesToInput = (minutes: number) => String(Math.round((minutes / 60) * 100) / 100);
+/** A decimal to edit as the interface language writes it ("22.5" / "22,5"); both are read back. */
+const decimalInput = (value: string, locale: string) => (locale === 'fr' ? value.replace('.', ',') : value);
+
+/** Minutes per week as the hours to edit: 1350 → "22.5" ("22,5" in French). */
+export const minutesToInput = (minutes: number, locale = 'en') =>
+  decimalInput(String(Math.round((minutes / 60) * 100) / 100), locale);
+
+/** A wage in cents as the dollars to edit: 1790 → "17.90" ("17,90" in French). */
+export const wageToInput = (cents: number | null, locale: string) =>
+  cents === null ? '' : decimalInput((cents / 100).toFixed(2), locale);
 
 /** Minutes per week as hours with at most one decimal, in the interface language: 1350 → "22.5" / "22,5". */
 export const formatHours = (minutes: number, locale: string) => formatDecimal(minutes / 60, locale);

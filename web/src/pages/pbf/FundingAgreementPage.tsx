@@ -48,9 +48,9 @@ function AgreementForm({ agreement }: { agreement: FundingAgreement }) {
   const can = useCan();
   const editable = can('funding_agreement.manage');
   const form = useFormErrors();
-  const [inputs, setInputs] = useState<Inputs>(() => inputsOf(agreement.amounts));
+  const [inputs, setInputs] = useState<Inputs>(() => inputsOf(agreement.amounts, fmt.locale));
   const [flash, setFlash] = useState<string | null>(null);
-  useEffect(() => setInputs(inputsOf(agreement.amounts)), [agreement]);
+  useEffect(() => setInputs(inputsOf(agreement.amounts, fmt.locale)), [agreement, fmt.locale]);
   const save = useSaveFundingAgreement(agreement.organizationId, {
     onSuccess: () => setFlash(t('pbf.agreement.saved')),
     onError: form.fromError,

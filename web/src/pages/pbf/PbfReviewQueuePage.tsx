@@ -54,7 +54,7 @@ export function PbfReviewQueuePage() {
             {checkpoints.length === 0 ? (
               <p data-testid="review-checkpoints-empty">{t('pbf.review.checkpointsEmpty')}</p>
             ) : (
-              <ul className="ranking" data-testid="review-checkpoints">
+              <ul className="review-list" data-testid="review-checkpoints">
                 {checkpoints.map((c) => (
                   <CheckpointSubmission key={c.checkpointId} item={c} onDecided={decided} />
                 ))}
@@ -66,7 +66,7 @@ export function PbfReviewQueuePage() {
             {attestations.length === 0 ? (
               <p data-testid="review-attestations-empty">{t('pbf.review.attestationsEmpty')}</p>
             ) : (
-              <ul className="ranking" data-testid="review-attestations">
+              <ul className="review-list" data-testid="review-attestations">
                 {attestations.map((a) => (
                   <AttestationRequest key={a.id} item={a} onDecided={decided} />
                 ))}

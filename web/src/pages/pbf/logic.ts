@@ -27,10 +27,14 @@ export type Inputs = Record<Stream, Record<PbfCheckpoint, string>>;
 export const fieldOf = (stream: Stream, checkpoint: PbfCheckpoint) => `amounts.${stream}.${checkpoint}`;
 export const idOf = (field: string) => `funding-${field.replace(/\./g, '-')}`;
 
-export const inputsOf = (amounts: FundingAgreementAmounts): Inputs =>
-  Object.fromEntries(
-    STREAMS.map((s) => [s, Object.fromEntries(PBF_CHECKPOINTS.map((c) => [c, centsToInput(amounts[s][c])]))]),
+/** The grid to edit, in dollars as the interface language writes them ("250.00" / "250,00"). */
+export const inputsOf = (amounts: FundingAgreementAmounts, locale = 'en'): Inputs => {
+  const toInput = (cents: number) =>
+    locale === 'fr' ? centsToInput(cents).replace('.', ',') : centsToInput(cents);
+  return Object.fromEntries(
+    STREAMS.map((s) => [s, Object.fromEntries(PBF_CHECKPOINTS.map((c) => [c, toInput(amounts[s][c])]))]),
   ) as Inputs;
+};
 
 /**
  * Reads the grid typed in dollars into integer cents (K4: amounts by stream and checkpoint), with a
