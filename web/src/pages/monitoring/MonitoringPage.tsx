@@ -402,6 +402,11 @@ function JobCard({
   const [mode, setMode] = useState<'view' | 'edit' | 'support'>('view');
   // I2: evidence files are for the delivering provider and the SSM, not social assistance.
   const filesShared = useSession().organization.kind !== 'sa_office';
+  // M9: the start-date proof backs every checkpoint; once one is with the SSM or approved it stays
+  // (more proof can still be added).
+  const startProofInUse = view.checkpoints.some(
+    (c) => c.record?.reviewState === 'submitted' || c.record?.reviewState === 'approved',
+  );
   const headingId = `job-${job.id}-heading`;
   const name = job.employerName ?? t('monitoring.job.entryEmployer');
   return (
@@ -483,7 +488,7 @@ function JobCard({
         planId={view.planId}
         evidence={job.startDateEvidence}
         filesShared={filesShared}
-        canWithdraw={writable}
+        canWithdraw={writable && !startProofInUse}
         onWithdrawn={() => onSaved(t('monitoring.evidence.withdrawn'))}
       />
       {writable && mode === 'view' ? (
