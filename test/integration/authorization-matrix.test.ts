@@ -20,6 +20,7 @@ import {
   startAssessment,
 } from '../support/assessments.js';
 import { addClosure, addSite, createClient, ELIGIBLE_SCREENING, placeClients } from '../support/fixtures.js';
+import { backdated, PLAN_BUILT_DAYS_AGO } from '../support/monitoring.js';
 import { buildPlanWith, draftPlanFor, torontoToday, type PlanView } from '../support/plans.js';
 import { sampleRequest } from '../support/samples.js';
 import { createWorld, type Session, type World } from '../support/world.js';
@@ -550,8 +551,12 @@ async function placePbfReview() {
 async function placeMonitoring() {
   const p1 = world.as.provider_caseworker;
   const eas = [{ kind: 'employment_assistance_services', code: 'eas.resume_interview' }];
-  const active = async (sinBase: number) =>
-    (await buildPlanWith(world, p1, (await draftPlanFor(world, p1, sinBase)).id, eas, { activate: true })).id;
+  // Built in the past, so outcomes dated before today follow the activation (M1).
+  const active = (sinBase: number) =>
+    backdated(world, PLAN_BUILT_DAYS_AGO, async () => {
+      const draft = await draftPlanFor(world, p1, sinBase);
+      return (await buildPlanWith(world, p1, draft.id, eas, { activate: true })).id;
+    });
   type View = {
     jobs: { id: string }[];
     checkpoints: { kind: string; evidence: { id: string }[]; attestation: { id: string } | null }[];

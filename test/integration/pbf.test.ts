@@ -4,6 +4,7 @@ import { auditLog, pbfLedgerLines, planEvents } from '../../src/db/schema.js';
 import { DEFAULT_FUNDING_AGREEMENT_AMOUNTS } from '../../src/domain/monitoring/pbf.js';
 import { ok } from '../support/assessments.js';
 import { buildPlanWith, draftPlanFor } from '../support/plans.js';
+import { backdated } from '../support/monitoring.js';
 import { createWorld, type Session, type World } from '../support/world.js';
 
 /**
@@ -41,9 +42,12 @@ interface View {
 
 let sin = 6_900_000;
 async function activePlan(as: Session = cw): Promise<string> {
-  const draft = await draftPlanFor(world, as, (sin += 1000));
-  const eas = [{ kind: 'employment_assistance_services', code: 'eas.resume_interview' }];
-  return (await buildPlanWith(world, as, draft.id, eas, { activate: true })).id;
+  // Activated a month before START, on which the outcomes of this file are dated.
+  return backdated(world, new Date('2025-05-01T15:00:00Z'), async () => {
+    const draft = await draftPlanFor(world, as, (sin += 1000));
+    const eas = [{ kind: 'employment_assistance_services', code: 'eas.resume_interview' }];
+    return (await buildPlanWith(world, as, draft.id, eas, { activate: true })).id;
+  });
 }
 
 interface JobSpec {

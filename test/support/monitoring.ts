@@ -14,19 +14,42 @@ import type { Session, World } from './world.js';
 
 const EAS = [{ kind: 'employment_assistance_services', code: 'eas.resume_interview' }];
 
-/** An activated plan of `as`'s provider (one open item), for a fresh client. */
+/**
+ * Runs `build` with the app's clock `days` before now (or at a given instant), then restores it: a client's assessment and
+ * plan are made in the past so outcomes and checkpoints can be dated after the activation (M1).
+ */
+export async function backdated<T>(world: World, days: number | Date, build: () => Promise<T>): Promise<T> {
+  const previous = world.clockOverride();
+  world.setNow(
+    typeof days === 'number' ? new Date((previous ?? new Date()).getTime() - days * 86_400_000) : days,
+  );
+  try {
+    return await build();
+  } finally {
+    world.setNow(previous);
+  }
+}
+
+/** How far back the monitoring tests build their plans: before any outcome date they use. */
+export const PLAN_BUILT_DAYS_AGO = 400;
+
+/** An activated plan of `as`'s provider (one open item), for a fresh client, activated 400 days ago. */
 export async function activePlanFor(world: World, as: Session, sinBase: number): Promise<PlanView> {
-  const draft = await draftPlanFor(world, as, sinBase);
-  return buildPlanWith(world, as, draft.id, EAS, { activate: true });
+  return backdated(world, PLAN_BUILT_DAYS_AGO, async () => {
+    const draft = await draftPlanFor(world, as, sinBase);
+    return buildPlanWith(world, as, draft.id, EAS, { activate: true });
+  });
 }
 
 /** An activated plan of provider one for an OW client whose SA caseworker is `sa` (shared, I2). */
 export async function activeSaPlan(world: World, as: Session, sa: Session, sinBase: number) {
-  const clientId = await planClient(world, { sa, sinBase });
-  await submittedCa(world, as, clientId, ADULT_SA);
-  const draft = await ok<PlanView>(world, as, 'POST', `/api/clients/${clientId}/plans`, {});
-  const plan = await buildPlanWith(world, as, draft.id, EAS, { activate: true });
-  return { clientId, plan };
+  return backdated(world, PLAN_BUILT_DAYS_AGO, async () => {
+    const clientId = await planClient(world, { sa, sinBase });
+    await submittedCa(world, as, clientId, ADULT_SA);
+    const draft = await ok<PlanView>(world, as, 'POST', `/api/clients/${clientId}/plans`, {});
+    const plan = await buildPlanWith(world, as, draft.id, EAS, { activate: true });
+    return { clientId, plan };
+  });
 }
 
 /** `n` days from today in Ontario (negative: in the past). */

@@ -54,8 +54,9 @@ export async function planClient(
 }
 
 /** Today in Ontario, as the API counts it. */
-export const torontoToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date());
+export const torontoDateOf = (at: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(at);
+export const torontoToday = () => torontoDateOf(new Date());
 
 export interface PlanView {
   id: string;
@@ -110,7 +111,8 @@ export async function buildPlanWith(
   if (options.sign || options.activate) {
     await ok(world, as, 'GET', `/api/plans/${planId}/summary`);
     plan = await ok<PlanView>(world, as, 'POST', `/api/plans/${planId}/signature`, {
-      signedOn: torontoToday(),
+      // The day the app's clock says, so a plan can be built in the past (`backdated`).
+      signedOn: torontoDateOf(world.clockOverride() ?? new Date()),
       method: 'wet_ink',
     });
   }

@@ -62,6 +62,8 @@ export interface World {
    * instants in the past: sessions are valid from the real now, so a later date would expire them.
    */
   setNow(at: Date | null): void;
+  /** The clock set with `setNow`, or null when the app runs on real time. */
+  clockOverride(): Date | null;
   close(): Promise<void>;
 }
 
@@ -202,6 +204,7 @@ export async function createWorld(options: { env?: Record<string, string> } = {}
     setNow(at) {
       clock = at;
     },
+    clockOverride: () => clock,
     async close() {
       await app.close();
       await handle.close();

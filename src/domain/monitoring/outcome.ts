@@ -30,6 +30,8 @@ export interface OutcomeFacts {
   jobsActiveOnEndDate: number;
   planStatus: 'draft' | 'active' | 'active_on_hold' | 'closed';
   outcomeAlreadyRecorded: boolean;
+  /** The day the plan was activated: pre-employment services start there, so they cannot end before. */
+  activatedOn: IsoDate | null;
 }
 
 /**
@@ -60,6 +62,13 @@ export function outcomeProblems(f: OutcomeFacts): MonitoringProblem[] {
       code: 'ended_in_future',
       en: 'Pre-employment services cannot end on a future date.',
       fr: 'Les services préalables à l’emploi ne peuvent pas prendre fin à une date future.',
+    });
+  if (f.activatedOn !== null && compareIsoDates(f.endedOn, f.activatedOn) < 0)
+    problems.push({
+      rule: 'M1',
+      code: 'ended_before_activation',
+      en: `Pre-employment services began when the plan was activated (${f.activatedOn}); they cannot end before.`,
+      fr: `Les services préalables à l’emploi ont commencé à l’activation du plan (${f.activatedOn}); ils ne peuvent pas prendre fin avant.`,
     });
   if (f.kind === 'employed' && f.jobsActiveOnEndDate === 0)
     problems.push({

@@ -506,6 +506,7 @@ export async function recordOutcome(
     ].filter((j) => activeOn(j, input.endedOn)).length,
     planStatus: row.plan.status,
     outcomeAlreadyRecorded: facts.outcome !== null,
+    activatedOn: row.plan.activatedAt ? torontoDate(row.plan.activatedAt) : null,
   });
   if (problems.length) throw refuseAll(problems);
   if (input.kind === 'not_employed' && newJobs.length)

@@ -21,6 +21,7 @@ const unemployed: OutcomeFacts = {
   jobsActiveOnEndDate: 0,
   planStatus: 'active',
   outcomeAlreadyRecorded: false,
+  activatedOn: '2026-09-01',
 };
 
 describe('outcomeProblems (M1, M4, M6)', () => {
@@ -53,6 +54,15 @@ describe('outcomeProblems (M1, M4, M6)', () => {
         }),
       ),
     ).toEqual(['plan_not_active', 'outcome_already_recorded', 'ended_in_future']);
+  });
+});
+
+describe('outcome dates (M1)', () => {
+  it('M1: pre-employment services cannot end before the plan was activated; the activation day itself is fine', () => {
+    expect(codes(outcomeProblems({ ...unemployed, endedOn: '2026-08-31' }))).toEqual([
+      'ended_before_activation',
+    ]);
+    expect(outcomeProblems({ ...unemployed, endedOn: '2026-09-01' })).toEqual([]);
   });
 });
 
