@@ -89,8 +89,10 @@ function CheckpointCard({
   const { t } = useTranslation();
   const fmt = useFormatters();
   const can = useCan();
-  // I2: evidence files are for the delivering provider and the SSM, not social assistance.
-  const filesShared = useSession().organization.kind !== 'sa_office';
+  // I2/M9: the files open for the delivering provider and the SSM's PBF reviewers (the API refuses
+  // the others); everyone else reading the timeline sees that proof is on file and whether it suffices.
+  const me = useSession();
+  const filesShared = can('pbf.review') || (can('monitoring.write') && me.organization.kind === 'provider');
   const [editing, setEditing] = useState(false);
   const headingId = `checkpoint-${c.kind}-heading`;
   const canRecord = writable && view.actions.recordCheckpoint.includes(c.kind);

@@ -400,8 +400,11 @@ function JobCard({
   const { t } = useTranslation();
   const fmt = useFormatters();
   const [mode, setMode] = useState<'view' | 'edit' | 'support'>('view');
-  // I2: evidence files are for the delivering provider and the SSM, not social assistance.
-  const filesShared = useSession().organization.kind !== 'sa_office';
+  // I2/M9: the files open for the delivering provider and the SSM's PBF reviewers (the API refuses
+  // the others); everyone else reading the timeline sees that proof is on file and whether it suffices.
+  const can = useCan();
+  const me = useSession();
+  const filesShared = can('pbf.review') || (can('monitoring.write') && me.organization.kind === 'provider');
   // M9: the start-date proof backs every checkpoint; once one is with the SSM or approved it stays
   // (more proof can still be added).
   const startProofInUse = view.checkpoints.some(
