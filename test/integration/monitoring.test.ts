@@ -497,6 +497,32 @@ describe('M9: evidence documents', () => {
     expect((await call(caseworker(), 'GET', `/api/evidence/${doc!.id}/file`)).statusCode).toBe(404);
   });
 
+  it('M9: evidence under SSM review or approved stays on file, start-date proof included; after a rejection it can be withdrawn', async () => {
+    const { planId, jobId } = await employedPlan(40);
+    await viewOk(
+      'POST',
+      `/api/plans/${planId}/checkpoints/month_1`,
+      employedEsq(daysFromToday(-5), [{ jobId }]),
+    );
+    await viewOk('POST', `/api/plans/${planId}/evidence`, payStubBody('month_1'));
+    const filed = await viewOk('POST', `/api/plans/${planId}/evidence`, offerLetterBody(jobId));
+    const stub = checkpoint(filed, 'month_1').evidence[0]!;
+    const offer = filed.jobs[0]!.startDateEvidence[0] as { id: string };
+    const submitted = await viewOk('POST', `/api/plans/${planId}/checkpoints/month_1/submit`);
+    const checkpointId = checkpoint(submitted, 'month_1').record!.id;
+    for (const doc of [stub, offer]) {
+      const refused = await call(caseworker(), 'POST', `/api/evidence/${doc.id}/withdraw`);
+      expect(refused.statusCode).toBe(422);
+      expect(problem(refused).rule).toBe('M9');
+    }
+    const rejected = await call(world.as.ssm_qa, 'POST', `/api/pbf/checkpoints/${checkpointId}/reject`, {
+      reason: 'The pay stub is for the wrong pay period.',
+    });
+    expect(rejected.statusCode).toBe(200);
+    const after = await viewOk('POST', `/api/evidence/${stub.id}/withdraw`);
+    expect(checkpoint(after, 'month_1').evidence).toEqual([]);
+  });
+
   it('M9: evidence missing a required detail is not sufficient and leaves a gap', async () => {
     const { planId, jobId } = await employedPlan(40);
     await viewOk(

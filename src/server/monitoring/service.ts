@@ -930,6 +930,13 @@ const approvedRefusal = () =>
     'le point de contrôle a été approuvé; sa preuve ne change plus.',
   );
 
+const underReviewRefusal = () =>
+  refuse(
+    'M9',
+    'the SSM is reviewing this evidence; it can be changed if the checkpoint is rejected.',
+    'le GSS examine cette preuve; elle pourra être modifiée si le point de contrôle est refusé.',
+  );
+
 /** M9: a pay stub, employer or offer letter, sealed with the client's key before it reaches the store. */
 export async function uploadEvidence(
   deps: MonitoringDeps,
@@ -1090,11 +1097,14 @@ export async function withdrawEvidence(
   const { evidence, row: seen } = await visibleEvidence(deps, ctx, evidenceId);
   const row = await workable(deps, ctx, seen.plan.id);
   const key = keyOf(deps, row);
-  if (evidence.checkpointId) {
-    const facts = await loadPlanMonitoringFacts(deps.db, row.plan.id, key);
-    const record = Object.values(facts.records).find((r) => r.row.id === evidence.checkpointId);
-    if (record?.row.reviewState === 'approved') throw approvedRefusal();
-  }
+  // M9: what the SSM is reviewing or has approved stays on file: a checkpoint's own documents, and
+  // start-date proof, which backs every checkpoint. After a rejection the provider may fix the file.
+  const facts = await loadPlanMonitoringFacts(deps.db, row.plan.id, key);
+  const backs = Object.values(facts.records).filter((r) =>
+    evidence.checkpointId ? r.row.id === evidence.checkpointId : true,
+  );
+  if (backs.some((r) => r.row.reviewState === 'approved')) throw approvedRefusal();
+  if (backs.some((r) => r.row.reviewState === 'submitted')) throw underReviewRefusal();
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     if (!(await withdrawEvidenceRow(tx, evidenceId, now))) throw notFound('Evidence');
