@@ -58,7 +58,7 @@ export function ErrorSummary({
             return (
               <li key={field}>
                 <a href={`#${idFor(field)}`} onClick={(e) => focusField(e, field)}>
-                  {label ? `${label}: ${message}` : message}
+                  {label ? t('errors.fieldMessage', { label, message }) : message}
                 </a>
               </li>
             );
