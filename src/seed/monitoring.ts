@@ -15,6 +15,7 @@ import { organizations } from '../db/schema.js';
 import { fiscalQuarterOf } from '../domain/calendar/fiscal-year.js';
 import type { CheckpointKind } from '../domain/monitoring/schedule.js';
 import {
+  getMonitoring,
   recordCheckpoint,
   recordOutcome,
   submitCheckpoint,
@@ -157,11 +158,15 @@ export async function seedDemoMonitoring(
     options: { payStub: boolean; submit: boolean },
   ): Promise<MonitoringView> => {
     clock.set(at(n, 120));
+    // The ESQ confirms the job as recorded: same wage and occupation.
+    const { hourlyWageCents, nocCode } = (await getMonitoring(deps, eo, planId)).jobs.find(
+      (j) => j.id === jobId,
+    )!;
     let view = await recordCheckpoint(deps, eo, planId, kind, {
       contactedOn: dayOf(n),
       esqStatus: 'employed',
       satisfaction: '4',
-      jobs: [{ jobId, minutesPerWeek, hourlyWageCents: 2_150, nocCode: '75101' }],
+      jobs: [{ jobId, minutesPerWeek, hourlyWageCents, nocCode }],
     });
     const due = view.checkpoints.find((c) => c.kind === kind)!.dueOn;
     if (options.payStub) {
