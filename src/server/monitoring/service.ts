@@ -987,7 +987,6 @@ export async function uploadEvidence(
         'inscrivez le contact du point de contrôle avant d’en déposer la preuve.',
       );
     if (record.row.reviewState === 'approved') throw approvedRefusal();
-    if (record.row.reviewState === 'submitted') throw underReviewRefusal();
     checkpointId = record.row.id;
   }
   const storageKey = `evidence/${planId}/${randomUUID()}`;
