@@ -986,6 +986,8 @@ export async function uploadEvidence(
         'record the checkpoint contact before filing its evidence.',
         'inscrivez le contact du point de contrôle avant d’en déposer la preuve.',
       );
+    // While the SSM reviews it, documents may be added (the gaps it sees can only close; approval
+    // judges the file as it is then) but not withdrawn (withdrawEvidence).
     if (record.row.reviewState === 'approved') throw approvedRefusal();
     checkpointId = record.row.id;
   }
