@@ -596,7 +596,10 @@ async function placeMonitoring() {
     { startsOn: '2026-01-05', endsOn: null },
   );
   ids.monPeriod = withPeriod.jobs[0]!.supportPeriods[0]!.id;
-  const withEvidence = await succeed<View>(world, p1, 'POST', `/api/plans/${ids.monPlan}/evidence`, {
+  const signPlan = await active(8_320_000);
+  await employed(signPlan);
+  // Evidence on a checkpoint nobody submits (M9: what the SSM reviews cannot be withdrawn).
+  const withEvidence = await succeed<View>(world, p1, 'POST', `/api/plans/${signPlan}/evidence`, {
     kind: 'pay_stub',
     checkpointKind: 'month_1',
     fileName: 'fixture.pdf',
@@ -608,8 +611,6 @@ async function placeMonitoring() {
     showsTwentyPlusHours: true,
   });
   ids.monEvidence = withEvidence.checkpoints.find((c) => c.kind === 'month_1')!.evidence[0]!.id;
-  const signPlan = await active(8_320_000);
-  await employed(signPlan);
   const requested = await succeed<View>(
     world,
     p1,
