@@ -55,6 +55,8 @@ interface JobSpec {
   endedOn?: string;
   employerSupport?: { startsOn: string; endsOn: string | null };
   employerName?: string;
+  hourlyWageCents?: number;
+  permanence?: 'permanent' | 'temporary' | 'seasonal';
 }
 /** An employed outcome on START with the jobs given (each started on START), and start-date proof for each. */
 async function employed(planId: string, jobs: JobSpec[], as: Session = cw): Promise<string[]> {
@@ -67,9 +69,9 @@ async function employed(planId: string, jobs: JobSpec[], as: Session = cw): Prom
       startedOn: START,
       endedOn: j.endedOn ?? null,
       minutesPerWeek: j.minutesPerWeek,
-      hourlyWageCents: 1900,
+      hourlyWageCents: j.hourlyWageCents ?? 1900,
       nocCode: '65100',
-      permanence: 'permanent',
+      permanence: j.permanence ?? 'permanent',
       ...(j.employerSupport ? { employerSupport: j.employerSupport } : {}),
     })),
   });
@@ -95,14 +97,14 @@ async function employed(planId: string, jobs: JobSpec[], as: Session = cw): Prom
 async function checkpoint(
   planId: string,
   kind: Pbf,
-  jobs: { jobId: string; minutesPerWeek: number }[],
+  jobs: { jobId: string; minutesPerWeek: number; hourlyWageCents?: number }[],
   as: Session = cw,
 ): Promise<string> {
   const view = await ok<View>(world, as, 'POST', `/api/plans/${planId}/checkpoints/${kind}`, {
     contactedOn: DUE[kind],
     esqStatus: jobs.length ? 'employed' : 'not_employed',
     satisfaction: '5',
-    jobs: jobs.map((j) => ({ ...j, hourlyWageCents: 1900, nocCode: '65100' })),
+    jobs: jobs.map((j) => ({ hourlyWageCents: 1900, nocCode: '65100', ...j })),
   });
   return view.checkpoints.find((c) => c.kind === kind)!.record!.id;
 }
@@ -125,9 +127,16 @@ async function payStub(planId: string, kind: Pbf, sufficient = true, as: Session
 const submit = (planId: string, kind: Pbf, as: Session = cw) =>
   ok(world, as, 'POST', `/api/plans/${planId}/checkpoints/${kind}/submit`);
 
-/** Recorded with the given hours at one job, a sufficient stub, submitted. */
-async function documented(planId: string, kind: Pbf, jobId: string, minutesPerWeek = 1800, as: Session = cw) {
-  const id = await checkpoint(planId, kind, [{ jobId, minutesPerWeek }], as);
+/** Recorded with the given hours (and wage) at one job, a sufficient stub, submitted. */
+async function documented(
+  planId: string,
+  kind: Pbf,
+  jobId: string,
+  minutesPerWeek = 1800,
+  as: Session = cw,
+  hourlyWageCents = 1900,
+) {
+  const id = await checkpoint(planId, kind, [{ jobId, minutesPerWeek, hourlyWageCents }], as);
   await payStub(planId, kind, true, as);
   await submit(planId, kind, as);
   return id;
@@ -154,6 +163,13 @@ async function linesOf(planId: string) {
   return Object.fromEntries(rows.map((l) => [l.checkpoint, l])) as Record<Pbf, (typeof rows)[number]>;
 }
 
+interface JobQualitySummary {
+  metCount: number;
+  averageMinutesPerWeek: number | null;
+  medianHourlyWageCents: number | null;
+  permanent: { numerator: number; denominator: number };
+  fullTime: { numerator: number; denominator: number };
+}
 interface Statement {
   organizationId: string;
   label: string;
@@ -163,10 +179,19 @@ interface Statement {
     state: string;
     amountCents: number;
     payableCents: number;
-    stream: string;
+    stream: 'A' | 'B' | 'C';
+    fundedOutcomeMet: boolean | null;
+    minutesPerWeek: number | null;
+    hourlyWageCents: number | null;
+    permanence: string | null;
   }[];
   totals: Record<string, number>;
   byStream: Record<'A' | 'B' | 'C', { count: number; payableCents: number }>;
+  jobQuality: {
+    overall: JobQualitySummary;
+    byStream: Record<'A' | 'B' | 'C', JobQualitySummary>;
+    retention: Record<Pbf, { met: number; recorded: number }>;
+  };
 }
 const statement = (as: Session, fiscalYear: number, quarter: number, organizationId = world.a.provider1) =>
   world.request(as, {
@@ -422,13 +447,19 @@ describe('statements, payment and funding agreements (K4, K6)', () => {
   beforeAll(async () => {
     // A provider of its own (provider two), so the totals are this block's alone.
     const p2 = world.provider2Caseworker;
+    // L4's known inputs: plan A's permanent job at 30 h and $21.50, then 25 h and $23.00 at month
+    // 3; plan B's temporary job at 40 h and $17.00 at month 1, lost before month 3.
     planA = await activePlan(p2);
-    const [ja] = await employed(planA, [{ minutesPerWeek: 1800 }], p2);
-    await documented(planA, 'month_1', ja!, 1800, p2);
-    await documented(planA, 'month_3', ja!, 1800, p2);
+    const [ja] = await employed(planA, [{ minutesPerWeek: 1800, hourlyWageCents: 2150 }], p2);
+    await documented(planA, 'month_1', ja!, 1800, p2, 2150);
+    await documented(planA, 'month_3', ja!, 1500, p2, 2300);
     planB = await activePlan(p2);
-    const [jb] = await employed(planB, [{ minutesPerWeek: 1800, endedOn: '2025-08-31' }], p2);
-    await documented(planB, 'month_1', jb!, 1800, p2);
+    const [jb] = await employed(
+      planB,
+      [{ minutesPerWeek: 1800, endedOn: '2025-08-31', hourlyWageCents: 1700, permanence: 'temporary' }],
+      p2,
+    );
+    await documented(planB, 'month_1', jb!, 2400, p2, 1700);
     await checkpoint(planB, 'month_3', [], p2);
   });
 
@@ -461,6 +492,60 @@ describe('statements, payment and funding agreements (K4, K6)', () => {
     expect(perPlan).toBe(s.totals.payableCents);
   });
 
+  it('L4: job quality beside the counts — each line’s counted job, and hours, wage, permanence, full time and retention over the lines', async () => {
+    const s = (await statement(finance, 2025, 2, world.a.provider2)).json() as Statement;
+    const line = (planId: string, checkpoint: Pbf) =>
+      s.lines.find((l) => l.planId === planId && l.checkpoint === checkpoint)!;
+    expect(line(planA, 'month_1')).toMatchObject({
+      fundedOutcomeMet: true,
+      minutesPerWeek: 1800,
+      hourlyWageCents: 2150,
+      permanence: 'permanent',
+    });
+    // The month-3 ESQ's hours and wage, not the job's own.
+    expect(line(planA, 'month_3')).toMatchObject({
+      fundedOutcomeMet: true,
+      minutesPerWeek: 1500,
+      hourlyWageCents: 2300,
+      permanence: 'permanent',
+    });
+    expect(line(planB, 'month_1')).toMatchObject({
+      fundedOutcomeMet: true,
+      minutesPerWeek: 2400,
+      hourlyWageCents: 1700,
+      permanence: 'temporary',
+    });
+    expect(line(planB, 'month_3')).toMatchObject({
+      fundedOutcomeMet: false,
+      minutesPerWeek: null,
+      hourlyWageCents: null,
+      permanence: null,
+    });
+    const expected: JobQualitySummary = {
+      metCount: 3,
+      averageMinutesPerWeek: 1900, // (1800 + 1500 + 2400) / 3
+      medianHourlyWageCents: 2150, // of 1700, 2150, 2300
+      permanent: { numerator: 2, denominator: 3 },
+      fullTime: { numerator: 2, denominator: 3 }, // 25 h is not full time
+    };
+    expect(s.jobQuality.overall).toEqual(expected);
+    // Reconciles with the lines: one met outcome per line whose funded outcome is met (here the
+    // earned ones), and the streams add up to the overall count.
+    expect(s.jobQuality.overall.metCount).toBe(s.lines.filter((l) => l.fundedOutcomeMet).length);
+    expect(s.jobQuality.overall.metCount).toBe(s.lines.filter((l) => l.state !== 'not_met').length);
+    const stream = s.lines[0]!.stream;
+    expect(s.jobQuality.byStream[stream]).toEqual(expected);
+    expect(
+      s.jobQuality.byStream.A.metCount + s.jobQuality.byStream.B.metCount + s.jobQuality.byStream.C.metCount,
+    ).toBe(3);
+    expect(s.jobQuality.retention).toEqual({
+      month_1: { met: 2, recorded: 2 },
+      month_3: { met: 1, recorded: 2 },
+      month_6: { met: 0, recorded: 0 },
+      month_12: { met: 0, recorded: 0 },
+    });
+  });
+
   it('K6: the CSV has a header, one row per line and a totals row, amounts in dollars', async () => {
     const res = await world.request(finance, {
       method: 'GET',
@@ -472,15 +557,20 @@ describe('statements, payment and funding agreements (K4, K6)', () => {
     expect(res.headers['content-disposition']).toBe('attachment; filename="pbf-provider-two-2025-Q2.csv"');
     const rows = res.body.trim().split('\r\n');
     expect(rows[0]).toBe(
-      'plan_reference,client_name,stream,checkpoint,due_on,state,reason,retroactive,stacked,stacking_refused,amount,payable,paid_at',
+      'plan_reference,client_name,stream,checkpoint,due_on,state,reason,retroactive,stacked,stacking_refused,amount,payable,paid_at,hours_per_week,hourly_wage,permanence',
     );
     expect(rows).toHaveLength(1 + 4 + 1);
     expect(rows.filter((r) => r.includes(',month_1,2025-07-02,earned,'))).toHaveLength(2);
+    const m1 = (A.month_1 / 100).toFixed(2);
+    // L4: the counted job's hours (one decimal), best wage in dollars and permanence.
+    expect(rows.some((r) => r.endsWith(`,${m1},${m1},,30.0,21.50,permanent`))).toBe(true);
+    expect(rows.some((r) => r.endsWith(`,${m1},${m1},,40.0,17.00,temporary`))).toBe(true);
     expect(
-      rows.some((r) => r.endsWith(`,${(A.month_1 / 100).toFixed(2)},${(A.month_1 / 100).toFixed(2)},`)),
+      rows.some((r) => r.includes(',month_3,2025-09-02,earned,') && r.endsWith(',25.0,23.00,permanent')),
     ).toBe(true);
+    expect(rows.some((r) => r.includes(',funded_outcome_not_met,') && r.endsWith(',,,'))).toBe(true);
     expect(rows.at(-1)).toBe(
-      `Total,,,,,,,,,,${((2 * A.month_1 + 2 * A.month_3) / 100).toFixed(2)},${((2 * A.month_1 + A.month_3) / 100).toFixed(2)},`,
+      `Total,,,,,,,,,,${((2 * A.month_1 + 2 * A.month_3) / 100).toFixed(2)},${((2 * A.month_1 + A.month_3) / 100).toFixed(2)},,,,`,
     );
   });
 

@@ -8,7 +8,12 @@ import {
   LINE_REASONS,
   PBF_CHECKPOINTS,
 } from '../../domain/monitoring/pbf.js';
-import { ATTESTATION_STATES, CHECKPOINT_REVIEW_STATES, ESQ_STATUSES } from '../../domain/monitoring/types.js';
+import {
+  ATTESTATION_STATES,
+  CHECKPOINT_REVIEW_STATES,
+  ESQ_STATUSES,
+  JOB_PERMANENCE,
+} from '../../domain/monitoring/types.js';
 import { CHECKPOINT_KINDS } from '../../domain/monitoring/schedule.js';
 import { evidenceGapSchema, evidenceViewSchema } from '../monitoring/schemas.js';
 
@@ -114,6 +119,44 @@ export const attestationDecisionSchema = z
 
 const streamTotal = z.object({ count: z.number().int(), payableCents: cents });
 
+const count = z.number().int().min(0);
+const share = z
+  .object({ numerator: count, denominator: count })
+  .describe('A share as numerator of denominator (0 of 0 when there is nothing to share)');
+const jobQualitySummary = z
+  .object({
+    metCount: count.describe('Checkpoint outcomes met (M2); the other figures describe their counted jobs'),
+    averageMinutesPerWeek: count
+      .nullable()
+      .describe(
+        'Mean of each met outcome’s total weekly minutes over its counted jobs, rounded; null when none',
+      ),
+    medianHourlyWageCents: cents
+      .nullable()
+      .describe(
+        'Median of each met outcome’s best-paid counted job, in cents; outcomes without a wage left out',
+      ),
+    permanent: share.describe('Met outcomes with at least one permanent counted job'),
+    fullTime: share.describe('Met outcomes whose counted jobs reach 30+ hours a week together'),
+  })
+  .meta({ id: 'PbfJobQualitySummary' });
+const retained = z.object({ met: count, recorded: count });
+const jobQualitySchema = z
+  .object({
+    overall: jobQualitySummary,
+    byStream: z.object({ A: jobQualitySummary, B: jobQualitySummary, C: jobQualitySummary }),
+    retention: z
+      .object(
+        Object.fromEntries(PBF_CHECKPOINTS.map((c) => [c, retained])) as Record<
+          (typeof PBF_CHECKPOINTS)[number],
+          typeof retained
+        >,
+      )
+      .describe('Per checkpoint: outcomes met of the lines’ checkpoints recorded'),
+  })
+  .describe('L4: job quality of the statement’s recorded checkpoints, beside the counts')
+  .meta({ id: 'PbfJobQuality' });
+
 export const statementSchema = z
   .object({
     organizationId: z.uuid(),
@@ -141,6 +184,18 @@ export const statementSchema = z
         amountCents: cents,
         payableCents: cents,
         paidAt: timestamp.nullable(),
+        fundedOutcomeMet: z
+          .boolean()
+          .nullable()
+          .describe('M2 at the checkpoint; null while the checkpoint is not recorded'),
+        minutesPerWeek: count
+          .nullable()
+          .describe('L4: the counted jobs’ weekly minutes summed, as the checkpoint confirmed them'),
+        hourlyWageCents: cents.nullable().describe('L4: the best hourly wage among the counted jobs'),
+        permanence: z
+          .enum(JOB_PERMANENCE)
+          .nullable()
+          .describe('L4: permanent if any counted job is, else temporary, else seasonal'),
       }),
     ),
     totals: z.object({
@@ -155,6 +210,7 @@ export const statementSchema = z
     }),
     byStream: z.object({ A: streamTotal, B: streamTotal, C: streamTotal }),
     stackedShare: z.object({ stacked: z.number().int(), funded: z.number().int() }),
+    jobQuality: jobQualitySchema,
   })
   .meta({ id: 'PbfStatement' });
 export type Statement = z.infer<typeof statementSchema>;

@@ -30,6 +30,12 @@ import {
   fiscalQuarterRange,
   type FiscalQuarterNumber,
 } from '../../domain/calendar/fiscal-year.js';
+import {
+  countedJobsSummary,
+  hoursText,
+  statementJobQuality,
+  type CheckpointOutcome,
+} from '../../domain/monitoring/job-quality.js';
 import { csvRow, dollarsOf, payableCentsOf, statementTotals } from '../../domain/monitoring/pbf-ledger.js';
 import {
   DEFAULT_FUNDING_AGREEMENT_AMOUNTS,
@@ -63,6 +69,7 @@ import {
   planInScope,
 } from '../monitoring/shared.js';
 import type { PersonCrypto } from '../privacy/crypto.js';
+import { lineKey, statementLineOutcomes } from './job-quality.js';
 import { refreshPbfLedger, refreshPbfLedgers } from './ledger.js';
 import type {
   attestationDecisionSchema,
@@ -401,7 +408,12 @@ export interface QuarterInput {
   quarter: number;
 }
 
-/** The provider's PBF lines whose checkpoint falls in the fiscal quarter, with totals computed from them. Audited. */
+/**
+ * The provider's PBF lines whose checkpoint falls in the fiscal quarter, with totals computed from
+ * them and, beside the counts, L4's job quality of the lines' recorded checkpoints: each line's
+ * counted jobs (hours summed, best wage, permanent if any) and, over the lines, hours, wage,
+ * permanence and full time overall and by stream, with retention per checkpoint. Audited.
+ */
 export async function getStatement(
   deps: PbfDeps,
   ctx: RequestContext,
@@ -411,24 +423,37 @@ export async function getStatement(
   const org = await providerInScope(deps, ctx, input.organizationId);
   const q = { fiscalYear: input.fiscalYear, quarter: input.quarter as FiscalQuarterNumber };
   const rows = await statementLines(deps.db, clientVisibility(ctx.actor), input);
-  const lines = rows.map((r) => ({
-    lineId: r.line.id,
-    planId: r.line.planId,
-    planReference: r.planReference,
-    clientId: r.client.id,
-    clientName: r.client.purgedAt ? null : displayNameOf(r.client),
-    stream: r.line.stream as Stream,
-    checkpoint: r.line.checkpoint,
-    dueOn: r.line.dueOn,
-    state: r.line.state,
-    reason: r.line.reason,
-    retroactive: r.line.retroactive,
-    stacked: r.line.stacked,
-    stackingRefused: r.line.stackingRefused,
-    amountCents: r.line.amountCents,
-    payableCents: payableCentsOf(r.line),
-    paidAt: r.line.paidAt?.toISOString() ?? null,
-  }));
+  const outcomes = await statementLineOutcomes(
+    deps.db,
+    deps.crypto,
+    rows.map((r) => r.line),
+  );
+  const recorded: CheckpointOutcome[] = [];
+  const lines = rows.map((r) => {
+    const outcome = outcomes.get(lineKey(r.line)) ?? null;
+    const stream = r.line.stream as Stream;
+    if (outcome) recorded.push({ checkpoint: r.line.checkpoint, stream, ...outcome });
+    return {
+      lineId: r.line.id,
+      planId: r.line.planId,
+      planReference: r.planReference,
+      clientId: r.client.id,
+      clientName: r.client.purgedAt ? null : displayNameOf(r.client),
+      stream,
+      checkpoint: r.line.checkpoint,
+      dueOn: r.line.dueOn,
+      state: r.line.state,
+      reason: r.line.reason,
+      retroactive: r.line.retroactive,
+      stacked: r.line.stacked,
+      stackingRefused: r.line.stackingRefused,
+      amountCents: r.line.amountCents,
+      payableCents: payableCentsOf(r.line),
+      paidAt: r.line.paidAt?.toISOString() ?? null,
+      fundedOutcomeMet: outcome?.fundedOutcomeMet ?? null,
+      ...countedJobsSummary(outcome?.jobs ?? []),
+    };
+  });
   if (!options.audited)
     await deps.db.transaction((tx) =>
       auditEach(
@@ -450,6 +475,7 @@ export async function getStatement(
     to: range.to,
     lines,
     ...statementTotals(lines),
+    jobQuality: statementJobQuality(recorded),
   };
 }
 
@@ -467,9 +493,16 @@ const CSV_HEADER = [
   'amount',
   'payable',
   'paid_at',
+  'hours_per_week',
+  'hourly_wage',
+  'permanence',
 ];
 
-/** K6: the statement as CSV: a header row, one row per line, a totals row; amounts in dollars. */
+/**
+ * K6: the statement as CSV: a header row, one row per line, a totals row; amounts in dollars. L4:
+ * each line's counted jobs' hours a week (one decimal), best hourly wage (dollars) and permanence,
+ * empty when the outcome is not met; the totals row leaves them empty (job quality is on screen).
+ */
 export function statementCsv(s: Statement): { fileName: string; body: string } {
   const rows = [
     CSV_HEADER,
@@ -487,6 +520,9 @@ export function statementCsv(s: Statement): { fileName: string; body: string } {
       dollarsOf(l.amountCents),
       dollarsOf(l.payableCents),
       l.paidAt,
+      l.minutesPerWeek === null ? null : hoursText(l.minutesPerWeek),
+      l.hourlyWageCents === null ? null : dollarsOf(l.hourlyWageCents),
+      l.permanence,
     ]),
     [
       'Total',
@@ -501,6 +537,9 @@ export function statementCsv(s: Statement): { fileName: string; body: string } {
       null,
       dollarsOf(s.lines.reduce((sum, l) => sum + l.amountCents, 0)),
       dollarsOf(s.totals.payableCents),
+      null,
+      null,
+      null,
       null,
     ],
   ];

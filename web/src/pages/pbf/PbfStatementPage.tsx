@@ -12,13 +12,22 @@ import { useCan, useSession } from '../../session.js';
 import { statementCsvUrl, useMarkPaid, useStatement } from './data.js';
 import { fiscalYearChoices, fiscalYearName, isQuarter } from './logic.js';
 import { currentFiscalQuarter, LedgerStateTag, useQuarterLabel } from './shared.js';
-import { STREAMS, type Statement, type StatementQuery } from './types.js';
+import {
+  PBF_CHECKPOINTS,
+  STREAMS,
+  type Share,
+  type Statement,
+  type StatementJobQuality,
+  type StatementQuery,
+} from './types.js';
 
 /**
  * A provider's quarterly PBF statement (K6): every ledger line whose checkpoint fell due in the
  * quarter, with its state and amount, the totals those lines add up to, the split by stream and the
- * share of outcomes met by job stacking (M5). Provider staff see their own; the SSM picks a provider
- * of the catchment. Finance marks the approved lines paid.
+ * share of outcomes met by job stacking (M5), and beside the counts the quality of the jobs (L4):
+ * hours, wage, permanence and full time by stream, retention by checkpoint, and each line's job.
+ * Provider staff see their own; the SSM picks a provider of the catchment. Finance marks the
+ * approved lines paid.
  */
 export function PbfStatementPage() {
   const { t } = useTranslation();
@@ -116,6 +125,7 @@ function StatementBody({ statement: s, query }: { statement: Statement; query: S
     ['lineCount', 'count'],
   ];
   const share = s.stackedShare.funded ? s.stackedShare.stacked / s.stackedShare.funded : 0;
+  const hours = useHours();
   return (
     <div data-testid="statement" data-organization={s.organizationId}>
       <h2>{t('pbf.statement.heading', { provider: s.organizationName, quarter: name })}</h2>
@@ -149,6 +159,8 @@ function StatementBody({ statement: s, query }: { statement: Statement; query: S
           ))}
         </dl>
       </section>
+
+      <JobQuality quality={s.jobQuality} quarter={name} />
 
       {can('pbf.pay') ? <MarkPaid statement={s} query={query} /> : null}
 
@@ -213,6 +225,13 @@ function StatementBody({ statement: s, query }: { statement: Statement; query: S
                   <th scope="col">{t('pbf.fields.state')}</th>
                   <th scope="col">{t('pbf.fields.reason')}</th>
                   <th scope="col" className="numeric">
+                    {t('pbf.statement.jobQuality.lineHours')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('pbf.statement.jobQuality.lineWage')}
+                  </th>
+                  <th scope="col">{t('pbf.statement.jobQuality.linePermanence')}</th>
+                  <th scope="col" className="numeric">
                     {t('pbf.fields.amount')}
                   </th>
                   <th scope="col" className="numeric">
@@ -252,6 +271,15 @@ function StatementBody({ statement: s, query }: { statement: Statement; query: S
                       ) : null}
                     </td>
                     <td>{l.reason ? t(`pbf.lineReasons.${l.reason}`) : ''}</td>
+                    <td className="numeric" data-testid="line-hours">
+                      {l.minutesPerWeek === null ? <None /> : hours(l.minutesPerWeek)}
+                    </td>
+                    <td className="numeric" data-testid="line-wage">
+                      {l.hourlyWageCents === null ? <None /> : fmt.money(l.hourlyWageCents)}
+                    </td>
+                    <td data-testid="line-permanence">
+                      {l.permanence ? t(`monitoring.permanence.${l.permanence}`) : <None />}
+                    </td>
                     <td className="numeric">{fmt.money(l.amountCents)}</td>
                     <td className="numeric">{fmt.money(l.payableCents)}</td>
                   </tr>
@@ -262,6 +290,136 @@ function StatementBody({ statement: s, query }: { statement: Statement; query: S
         )}
       </section>
     </div>
+  );
+}
+
+/** No figure (nothing met, no wage recorded): a dash on screen, a word for screen readers. */
+function None() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="ontario-show-for-sr">{t('pbf.statement.jobQuality.none')}</span>
+    </>
+  );
+}
+
+/** Integer minutes a week as hours with at most one decimal: 1850 → "30.8 h". */
+function useHours() {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  return (minutes: number) => t('pbf.statement.jobQuality.hoursValue', { hours: fmt.decimal(minutes / 60) });
+}
+
+/**
+ * L4: beside the counts, what the met outcomes' jobs are, by stream (the stream mix) and for all
+ * streams, and how many recorded checkpoints still found the client in funded work.
+ */
+function JobQuality({ quality, quarter }: { quality: StatementJobQuality; quarter: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  const hours = useHours();
+  const shareOf = (s: Share) =>
+    s.denominator === 0 ? (
+      <None />
+    ) : (
+      t('pbf.statement.jobQuality.shareValue', {
+        share: fmt.percent(s.numerator / s.denominator),
+        numerator: fmt.number(s.numerator),
+        denominator: fmt.number(s.denominator),
+      })
+    );
+  const row = (key: string, label: string, q: StatementJobQuality['overall']) => (
+    <tr key={key} data-testid={`job-quality-${key}`}>
+      <th scope="row">{label}</th>
+      <td className="numeric">{fmt.number(q.metCount)}</td>
+      <td className="numeric">
+        {q.averageMinutesPerWeek === null ? <None /> : hours(q.averageMinutesPerWeek)}
+      </td>
+      <td className="numeric">
+        {q.medianHourlyWageCents === null ? <None /> : fmt.money(q.medianHourlyWageCents)}
+      </td>
+      <td className="numeric">{shareOf(q.permanent)}</td>
+      <td className="numeric">{shareOf(q.fullTime)}</td>
+    </tr>
+  );
+  return (
+    <section className="section" aria-labelledby="statement-job-quality" data-testid="statement-job-quality">
+      <h3 id="statement-job-quality">{t('pbf.statement.jobQuality.heading')}</h3>
+      <p>{t('pbf.statement.jobQuality.lead')}</p>
+      <div className="table-wrap">
+        <table className="data-table" data-testid="job-quality-by-stream">
+          <caption className="ontario-show-for-sr">
+            {t('pbf.statement.jobQuality.byStreamCaption', { quarter })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('pbf.fields.stream')}</th>
+              <th scope="col" className="numeric">
+                {t('pbf.statement.jobQuality.metCount')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('pbf.statement.jobQuality.averageHours')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('pbf.statement.jobQuality.medianWage')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('pbf.statement.jobQuality.permanent')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('pbf.statement.jobQuality.fullTime')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {STREAMS.map((stream) =>
+              row(
+                stream,
+                t('pbf.streamValue', { letter: stream, name: t(`streams.${stream}`) }),
+                quality.byStream[stream],
+              ),
+            )}
+          </tbody>
+          <tfoot>{row('overall', t('pbf.statement.jobQuality.allStreams'), quality.overall)}</tfoot>
+        </table>
+      </div>
+      <h4 id="statement-retention">{t('pbf.statement.jobQuality.retentionHeading')}</h4>
+      <div className="table-wrap">
+        <table className="data-table" data-testid="job-quality-retention">
+          <caption className="ontario-show-for-sr">
+            {t('pbf.statement.jobQuality.retentionCaption', { quarter })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('pbf.fields.checkpoint')}</th>
+              <th scope="col" className="numeric">
+                {t('pbf.statement.jobQuality.met')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('pbf.statement.jobQuality.recorded')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('pbf.statement.jobQuality.retained')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {PBF_CHECKPOINTS.map((checkpoint) => {
+              const r = quality.retention[checkpoint];
+              return (
+                <tr key={checkpoint} data-testid={`retention-${checkpoint}`}>
+                  <th scope="row">{t(`pbf.checkpoints.${checkpoint}`)}</th>
+                  <td className="numeric">{fmt.number(r.met)}</td>
+                  <td className="numeric">{fmt.number(r.recorded)}</td>
+                  <td className="numeric">{r.recorded === 0 ? <None /> : fmt.percent(r.met / r.recorded)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 

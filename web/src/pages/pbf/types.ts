@@ -5,6 +5,7 @@
  */
 import type { FiscalQuarterNumber } from '../../../../src/domain/calendar/fiscal-year.js';
 import type { FundedOutcomeReason } from '../../../../src/domain/monitoring/funded-outcome.js';
+import type { Retention, Share, StatementJobQuality } from '../../../../src/domain/monitoring/job-quality.js';
 import type {
   EvidenceGap,
   EvidencePart,
@@ -19,6 +20,7 @@ import type {
   CheckpointReviewState,
   EsqStatus,
   EvidenceKind,
+  JobPermanence,
 } from '../../../../src/domain/monitoring/types.js';
 import type { Stream } from '../../types.js';
 
@@ -36,6 +38,7 @@ export {
   CHECKPOINT_REVIEW_STATES,
   ESQ_STATUSES,
   EVIDENCE_KINDS,
+  JOB_PERMANENCE,
 } from '../../../../src/domain/monitoring/types.js';
 export { STREAMS } from '../../../../src/domain/assessment/types.js';
 
@@ -50,9 +53,13 @@ export type {
   FiscalQuarterNumber,
   FundedOutcomeReason,
   FundingAgreementAmounts,
+  JobPermanence,
   LedgerLineState,
   LineReason,
   PbfCheckpoint,
+  Retention,
+  Share,
+  StatementJobQuality,
   Stream,
 };
 
@@ -140,6 +147,14 @@ export interface StatementLine {
   amountCents: number;
   payableCents: number;
   paidAt: string | null;
+  /** M2 at the checkpoint; null while it is not recorded. */
+  fundedOutcomeMet: boolean | null;
+  /** L4: the counted jobs' weekly minutes summed (null when the outcome is not met). */
+  minutesPerWeek: number | null;
+  /** L4: the best hourly wage among the counted jobs, in cents. */
+  hourlyWageCents: number | null;
+  /** L4: permanent if any counted job is. */
+  permanence: JobPermanence | null;
 }
 
 export interface StatementTotals {
@@ -167,6 +182,8 @@ export interface Statement {
   byStream: Record<Stream, { count: number; payableCents: number }>;
   /** M5: outcomes met only by job stacking, against all funded outcomes of the period. */
   stackedShare: { stacked: number; funded: number };
+  /** L4: job quality of the lines' recorded checkpoints, overall, by stream, and retention. */
+  jobQuality: StatementJobQuality;
 }
 
 export interface StatementQuery {
