@@ -145,7 +145,7 @@ function BucketSection({
                   </th>
                   <td>{i.planReference}</td>
                   <td>
-                    {t(`monitoring.checkpointKinds.${i.kind}`)} <CheckpointStateTag state={i.state} />
+                    {t(`pbf.checkpoints.${i.kind}`)} <CheckpointStateTag state={i.state} />
                   </td>
                   <td>{fmt.date(i.dueOn, 'medium')}</td>
                   <td>

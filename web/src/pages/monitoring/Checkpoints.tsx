@@ -11,6 +11,7 @@ import {
 import { todayIso, useFormatters } from '../../format.js';
 import { collect, useFormErrors, type FieldMessages } from '../../forms.js';
 import { useCan, useSession } from '../../session.js';
+import { LedgerStateTag } from '../pbf/shared.js';
 import { parseDollars } from '../plans/shared.js';
 import { useMonitoringStep } from './data.js';
 import { EvidenceList, EvidenceUploadForm } from './Evidence.js';
@@ -19,7 +20,6 @@ import {
   CheckpointStateTag,
   formatHours,
   jobActiveOn,
-  LedgerStateTag,
   minutesToInput,
   parseHours,
   ReviewStateTag,
@@ -104,7 +104,7 @@ function CheckpointCard({
     <li data-testid="checkpoint" data-kind={c.kind} data-state={c.state}>
       <div className="panel" role="group" aria-labelledby={headingId}>
         <h3 id={headingId}>
-          {t(`monitoring.checkpointKinds.${c.kind}`)} <CheckpointStateTag state={c.state} />{' '}
+          {t(`pbf.checkpoints.${c.kind}`)} <CheckpointStateTag state={c.state} />{' '}
           {c.record && c.pbf ? <ReviewStateTag state={review} /> : null}
         </h3>
         <p className="timeline__when">
@@ -208,7 +208,7 @@ function RecordDetails({ view, checkpoint: c }: { view: MonitoringView; checkpoi
       <dd>{fmt.date(r.contactedOn)}</dd>
       <dt>{t('monitoring.esq.status')}</dt>
       <dd data-testid="esq-status" data-status={r.esqStatus}>
-        {t(`monitoring.esqStatuses.${r.esqStatus}`)}
+        {t(`pbf.esqStatuses.${r.esqStatus}`)}
       </dd>
       {r.jobs.length ? (
         <>
@@ -257,7 +257,7 @@ function RecordDetails({ view, checkpoint: c }: { view: MonitoringView; checkpoi
               {c.fundedOutcome.met ? t('monitoring.fundedOutcome.met') : t('monitoring.fundedOutcome.notMet')}
             </span>{' '}
             <strong>M2</strong>{' '}
-            {t(`monitoring.fundedOutcomeReasons.${c.fundedOutcome.reason}`, {
+            {t(`pbf.fundedOutcome.reasons.${c.fundedOutcome.reason}`, {
               defaultValue: c.fundedOutcome.reason,
             })}
             {c.fundedOutcome.stacked ? (
@@ -308,8 +308,8 @@ export function EvidenceGaps({ gaps }: { gaps: MonitoringCheckpoint['evidenceGap
           <li key={`${g.part}-${g.code}`} data-testid="evidence-gap" data-rule={g.rule} data-code={g.code}>
             <strong>{g.rule}</strong>{' '}
             {t('monitoring.gaps.line', {
-              part: t(`monitoring.evidenceParts.${g.part}`),
-              gap: t(`monitoring.gapCodes.${g.code}`, { defaultValue: g.code }),
+              part: t(`pbf.evidenceParts.${g.part}`),
+              gap: t(`pbf.gaps.codes.${g.code}`, { defaultValue: g.code }),
             })}
           </li>
         ))}
@@ -452,7 +452,7 @@ function EsqForm({
         <RadioGroup
           id={idFor('esqStatus')}
           label={labels.esqStatus ?? ''}
-          options={ESQ_STATUSES.map((s) => ({ value: s, label: t(`monitoring.esqStatuses.${s}`) }))}
+          options={ESQ_STATUSES.map((s) => ({ value: s, label: t(`pbf.esqStatuses.${s}`) }))}
           value={status}
           onChange={(v) => setStatus(v as EsqStatus)}
           error={form.field('esqStatus')}
@@ -620,7 +620,7 @@ function AttestationForm({
         <CheckboxGroup
           id={`${prefix}-covers`}
           label={labels.covers}
-          options={EVIDENCE_PARTS.map((p) => ({ value: p, label: t(`monitoring.evidenceParts.${p}`) }))}
+          options={EVIDENCE_PARTS.map((p) => ({ value: p, label: t(`pbf.evidenceParts.${p}`) }))}
           values={covers}
           onChange={setCovers}
           error={form.field('covers')}
@@ -702,12 +702,12 @@ function AttestationDetails({
       <h4>
         {t('monitoring.attestation.detailsHeading')}{' '}
         <span className={`tag ${stateTag}`}>
-          {a.signedAt ? t('monitoring.attestation.signedTag') : t(`monitoring.attestationStates.${a.state}`)}
+          {a.signedAt ? t('monitoring.attestation.signedTag') : t(`pbf.attestationStates.${a.state}`)}
         </span>
       </h4>
       <dl className="details details--compact">
         <dt>{t('monitoring.attestation.covers')}</dt>
-        <dd>{a.covers.map((p) => t(`monitoring.evidenceParts.${p}`)).join(', ')}</dd>
+        <dd>{a.covers.map((p) => t(`pbf.evidenceParts.${p}`)).join(', ')}</dd>
         {a.rationale ? (
           <>
             <dt>{t('monitoring.attestation.rationale')}</dt>
@@ -850,7 +850,7 @@ function LedgerLine({ checkpoint: c }: { checkpoint: MonitoringCheckpoint }) {
           <>
             <br />
             <span data-testid="ledger-reason" data-reason={l.reason}>
-              {t(`monitoring.ledgerReasons.${l.reason}`, { defaultValue: l.reason })}
+              {t(`pbf.lineReasons.${l.reason}`, { defaultValue: l.reason })}
             </span>
           </>
         ) : null}

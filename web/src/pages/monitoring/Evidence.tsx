@@ -150,7 +150,7 @@ export function EvidenceUploadForm({
           id={id('kind')}
           label={labels.kind ?? ''}
           placeholder={kinds.length > 1 ? t('common.choose') : undefined}
-          options={kinds.map((k) => ({ value: k, label: t(`monitoring.evidenceKinds.${k}`) }))}
+          options={kinds.map((k) => ({ value: k, label: t(`pbf.evidenceKinds.${k}`) }))}
           value={kind}
           onChange={(v) => setKind(v as EvidenceKind | '')}
           error={form.field('kind')}
@@ -269,7 +269,7 @@ function EvidenceItem({
   return (
     <li className="plan-item" data-testid="evidence" data-kind={e.kind} data-sufficient={e.sufficient}>
       <p className="plan-item__name">
-        <strong>{t(`monitoring.evidenceKinds.${e.kind}`)}</strong>{' '}
+        <strong>{t(`pbf.evidenceKinds.${e.kind}`)}</strong>{' '}
         {e.sufficient ? (
           <span className="tag tag--ok" data-testid="evidence-sufficient">
             {t('monitoring.evidence.sufficient')}
@@ -328,7 +328,7 @@ function EvidenceItem({
               }}
             >
               {t('monitoring.evidence.withdraw', {
-                name: e.fileName ?? t(`monitoring.evidenceKinds.${e.kind}`),
+                name: e.fileName ?? t(`pbf.evidenceKinds.${e.kind}`),
               })}
             </button>
           </p>

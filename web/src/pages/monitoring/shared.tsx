@@ -4,7 +4,6 @@ import type {
   CheckpointReviewState,
   CheckpointState,
   CheckpointWorklistBucket,
-  LedgerLineState,
   MonitoringJob,
 } from './types.js';
 
@@ -52,25 +51,7 @@ export function ReviewStateTag({ state }: { state: CheckpointReviewState }) {
   const { t } = useTranslation();
   return (
     <span className={`tag ${REVIEW_TAG[state]}`} data-testid="review-state" data-state={state}>
-      {t(`monitoring.reviewStates.${state}`)}
-    </span>
-  );
-}
-
-const LEDGER_TAG: Record<LedgerLineState, string> = {
-  not_met: 'tag--muted',
-  earned: 'tag--ok',
-  deferred: 'tag--warning',
-  released: 'tag--ok',
-  approved: 'tag--ok',
-  paid: 'tag--ok',
-};
-
-export function LedgerStateTag({ state }: { state: LedgerLineState }) {
-  const { t } = useTranslation();
-  return (
-    <span className={`tag ${LEDGER_TAG[state]}`} data-testid="ledger-state" data-state={state}>
-      {t(`monitoring.ledgerStates.${state}`)}
+      {t(`pbf.reviewStates.${state}`)}
     </span>
   );
 }
