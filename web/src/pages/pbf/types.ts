@@ -14,6 +14,7 @@ import type {
   LineReason,
   PbfCheckpoint,
 } from '../../../../src/domain/monitoring/pbf.js';
+import type { StatementTotals } from '../../../../src/domain/monitoring/pbf-ledger.js';
 import type { CheckpointKind } from '../../../../src/domain/monitoring/schedule.js';
 import type {
   AttestationState,
@@ -22,6 +23,7 @@ import type {
   EvidenceKind,
   JobPermanence,
 } from '../../../../src/domain/monitoring/types.js';
+import type { EvidenceView } from '../monitoring/types.js';
 import type { Stream } from '../../types.js';
 
 export {
@@ -50,6 +52,7 @@ export type {
   EvidenceGap,
   EvidenceKind,
   EvidencePart,
+  EvidenceView,
   FiscalQuarterNumber,
   FundedOutcomeReason,
   FundingAgreementAmounts,
@@ -60,25 +63,9 @@ export type {
   Retention,
   Share,
   StatementJobQuality,
+  StatementTotals,
   Stream,
 };
-
-/** One uploaded document (M9), as the monitoring API shows it. */
-export interface EvidenceView {
-  id: string;
-  kind: EvidenceKind;
-  /** Null when the name could not be opened (sealed with the client's key). */
-  fileName: string | null;
-  contentType: string;
-  byteSize: number;
-  showsClientName: boolean;
-  showsBusinessName: boolean;
-  coversDate: boolean;
-  showsTwentyPlusHours: boolean;
-  sufficient: boolean;
-  uploadedAt: string;
-  uploadedBy: string | null;
-}
 
 /** A PBF checkpoint submitted to the SSM and waiting for its review. */
 export interface ReviewQueueCheckpoint {
@@ -155,17 +142,6 @@ export interface StatementLine {
   hourlyWageCents: number | null;
   /** L4: permanent if any counted job is. */
   permanence: JobPermanence | null;
-}
-
-export interface StatementTotals {
-  earnedCents: number;
-  releasedCents: number;
-  approvedCents: number;
-  paidCents: number;
-  deferredCents: number;
-  payableCents: number;
-  notMetCount: number;
-  lineCount: number;
 }
 
 /** A provider's quarterly PBF statement (K6). */
