@@ -92,7 +92,8 @@ export interface FundedOutcomeInput {
   on: IsoDate;
 }
 
-function isActiveOn(job: JobRecord, on: IsoDate): boolean {
+/** A job held on a date: started by then and not ended before it (its last day counts). */
+export function jobHeldOn(job: { startedOn: IsoDate; endedOn: IsoDate | null }, on: IsoDate): boolean {
   return (
     compareIsoDates(job.startedOn, on) <= 0 && (job.endedOn === null || compareIsoDates(job.endedOn, on) >= 0)
   );
@@ -193,7 +194,7 @@ export function fundedOutcomeOn(input: FundedOutcomeInput): FundedOutcomeDecisio
     const lastDay = lost.endedOn!;
     const then = evaluate(
       state,
-      input.jobs.filter((j) => isActiveOn(j, lastDay)),
+      input.jobs.filter((j) => jobHeldOn(j, lastDay)),
     );
     if (then.met && then.counted.some((j) => j.id === lost.id)) {
       state.regime = 'new_employer';
@@ -207,7 +208,7 @@ export function fundedOutcomeOn(input: FundedOutcomeInput): FundedOutcomeDecisio
 
   const now = evaluate(
     state,
-    input.jobs.filter((j) => isActiveOn(j, input.on)),
+    input.jobs.filter((j) => jobHeldOn(j, input.on)),
   );
   return {
     met: now.met,

@@ -30,6 +30,7 @@ import {
   type EntryEmployment,
   type FundedOutcomeDecision,
   type JobRecord,
+  jobHeldOn,
 } from '../../domain/monitoring/funded-outcome.js';
 import { minutesToHours } from '../../domain/monitoring/outcome.js';
 import {
@@ -282,9 +283,6 @@ export async function loadPlanMonitoringFacts(
   };
 }
 
-const heldOn = (j: { startedOn: IsoDate; endedOn: IsoDate | null }, on: IsoDate) =>
-  compareIsoDates(j.startedOn, on) <= 0 && (j.endedOn === null || compareIsoDates(j.endedOn, on) >= 0);
-
 /** The checkpoint's due date: stored on the record (M7), else from the schedule. */
 function dueOnOf(facts: PlanMonitoringFacts, kind: CheckpointKind): IsoDate | null {
   return facts.records[kind]?.row.dueOn ?? facts.schedule.find((c) => c.kind === kind)?.dueOn ?? null;
@@ -301,7 +299,7 @@ export function checkpointFundedOutcome(
   const esq = new Map(record.jobs.map((j) => [j.jobId, j.minutesPerWeek]));
   // M2/M6: a job held on the checkpoint date that the ESQ does not name has no hours confirmed at
   // the contact, so it counts for none (it must not stack into a funded outcome on its old hours).
-  for (const j of facts.jobs) if (!esq.has(j.id) && heldOn(j, on)) esq.set(j.id, 0);
+  for (const j of facts.jobs) if (!esq.has(j.id) && jobHeldOn(j, on)) esq.set(j.id, 0);
   return fundedOutcomeOn({ entry: facts.entry, jobs: jobRecordsOn(facts, on, esq), on });
 }
 
@@ -319,7 +317,7 @@ export function checkpointEvidenceOf(facts: PlanMonitoringFacts, kind: Checkpoin
       ? decision.countedJobIds
       : dueOn === null
         ? []
-        : facts.jobs.filter((j) => heldOn(j, dueOn)).map((j) => j.id);
+        : facts.jobs.filter((j) => jobHeldOn(j, dueOn)).map((j) => j.id);
   const proofOf = (jobId: string) =>
     facts.startDateEvidence.find(
       (e) =>

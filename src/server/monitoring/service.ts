@@ -38,8 +38,10 @@ import { clientVisibility, hasPermission } from '../../domain/access/policy.js';
 import type { Stream } from '../../domain/assessment/types.js';
 import { addCalendarDays, compareIsoDates, type IsoDate } from '../../domain/calendar/iso-date.js';
 import { torontoDate } from '../../domain/calendar/index.js';
+import { jobHeldOn } from '../../domain/monitoring/funded-outcome.js';
 import {
   jobProblems,
+  NOC_CODE,
   nocBroadCategory,
   outcomeProblems,
   type MonitoringProblem,
@@ -393,9 +395,8 @@ const reread = (deps: MonitoringDeps, ctx: RequestContext, planId: string) =>
 // ---------------------------------------------------------------------------------------------
 // Outcome and jobs (M1, M3, M4, M6, F12, F14)
 
-const NOC = /^[0-9]{5}$/;
 function checkNoc(code: string | undefined, field: string) {
-  if (code !== undefined && !NOC.test(code))
+  if (code !== undefined && !NOC_CODE.test(code))
     throw invalid(field, 'Use the five-digit NOC 2021 code', 'noc_code');
 }
 
@@ -418,9 +419,6 @@ function checkSupport(s: { startsOn: IsoDate; endsOn: IsoDate | null }, field: s
   if (s.endsOn !== null && compareIsoDates(s.endsOn, s.startsOn) < 0)
     throw invalid(`${field}.endsOn`, 'Employer supports cannot end before they start', 'ends_before_start');
 }
-
-const activeOn = (j: { startedOn: IsoDate; endedOn: IsoDate | null }, on: IsoDate) =>
-  compareIsoDates(j.startedOn, on) <= 0 && (j.endedOn === null || compareIsoDates(j.endedOn, on) >= 0);
 
 /** Writes one job (and its employer supports) with its plan events. */
 async function writeJob(
@@ -503,7 +501,7 @@ export async function recordOutcome(
     jobsActiveOnEndDate: [
       ...facts.jobs,
       ...newJobs.map((j) => ({ startedOn: j.startedOn, endedOn: j.endedOn ?? null })),
-    ].filter((j) => activeOn(j, input.endedOn)).length,
+    ].filter((j) => jobHeldOn(j, input.endedOn)).length,
     planStatus: row.plan.status,
     outcomeAlreadyRecorded: facts.outcome !== null,
     activatedOn: row.plan.activatedAt ? torontoDate(row.plan.activatedAt) : null,
@@ -611,7 +609,7 @@ export async function changeJob(
   // recorded (even approved) checkpoint would silently lose its funded outcome. Correct the
   // checkpoint first (while it is not submitted or approved).
   for (const r of Object.values(facts.records))
-    if (r.jobs.some((cj) => cj.jobId === jobId) && !activeOn(merged, r.row.dueOn))
+    if (r.jobs.some((cj) => cj.jobId === jobId) && !jobHeldOn(merged, r.row.dueOn))
       throw refuseField(
         'M6',
         'body',
@@ -775,7 +773,7 @@ export async function recordCheckpoint(
     if (!job || seen.has(j.jobId))
       throw invalid(`body.jobs.${i}.jobId`, 'Name each job of this plan once', 'unknown_job');
     seen.add(j.jobId);
-    if (!activeOn(job, dueOn))
+    if (!jobHeldOn(job, dueOn))
       throw refuseField(
         'M6',
         `body.jobs.${i}.jobId`,
@@ -801,7 +799,7 @@ export async function recordCheckpoint(
       'a status without employment lists no job.',
       'une situation sans emploi n’indique aucun emploi.',
     );
-  if (!employed && facts.jobs.some((j) => activeOn(j, dueOn)))
+  if (!employed && facts.jobs.some((j) => jobHeldOn(j, dueOn)))
     throw refuseField(
       'M6',
       'body.esqStatus',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   FUNDED_OUTCOME_HOURS_PER_WEEK,
   fundedOutcomeOn,
+  jobHeldOn,
   type EntryEmployment,
   type JobRecord,
 } from '../../../src/domain/monitoring/funded-outcome.js';
@@ -223,5 +224,16 @@ describe('fundedOutcomeOn (M2, M5)', () => {
         on: ON,
       }),
     ).toThrow(RangeError);
+  });
+});
+
+describe('jobHeldOn (M2, M6)', () => {
+  it('M2: a job is held from its first day through its last, inclusive; open-ended jobs continue', () => {
+    const job = { startedOn: '2026-03-02', endedOn: '2026-06-30' };
+    expect(jobHeldOn(job, '2026-03-01')).toBe(false);
+    expect(jobHeldOn(job, '2026-03-02')).toBe(true);
+    expect(jobHeldOn(job, '2026-06-30')).toBe(true);
+    expect(jobHeldOn(job, '2026-07-01')).toBe(false);
+    expect(jobHeldOn({ ...job, endedOn: null }, '2030-01-01')).toBe(true);
   });
 });

@@ -1,11 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { jobHeldOn } from '../../../../src/domain/monitoring/funded-outcome.js';
 import { formatDecimal } from '../../format.js';
-import type {
-  CheckpointReviewState,
-  CheckpointState,
-  CheckpointWorklistBucket,
-  MonitoringJob,
-} from './types.js';
+import type { CheckpointReviewState, CheckpointState, CheckpointWorklistBucket } from './types.js';
 
 const STATE_TAG: Record<CheckpointState, string> = {
   upcoming: 'tag--muted',
@@ -82,9 +78,8 @@ export const wageToInput = (cents: number | null, locale: string) =>
 /** Minutes per week as hours with at most one decimal, in the interface language: 1350 → "22.5" / "22,5". */
 export const formatHours = (minutes: number, locale: string) => formatDecimal(minutes / 60, locale);
 
-/** A job worked on a date: started by then and not ended before it. */
-export const jobActiveOn = (job: Pick<MonitoringJob, 'startedOn' | 'endedOn'>, on: string) =>
-  job.startedOn <= on && (job.endedOn === null || job.endedOn >= on);
+/** A job worked on a date: the domain's M2 notion, so the page and the API agree. */
+export const jobActiveOn = jobHeldOn;
 
 /** A file's bytes as base64, without the data-URL prefix, for the evidence upload body. */
 export function readFileAsBase64(file: Blob): Promise<string> {
