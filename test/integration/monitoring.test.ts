@@ -732,7 +732,7 @@ describe('who reads and writes monitoring (I2)', () => {
     );
   });
 
-  it('I2/M9: SA sees that proof is on file and whether it suffices, but neither its file name nor the file itself; SSM staff outside PBF review neither', async () => {
+  it('I2/I3/M9: SA sees the checkpoint, that proof is on file and whether it suffices, but neither its file name nor the file itself; SSM staff outside PBF review neither', async () => {
     const sa = world.as.sa_caseworker;
     const { plan } = await activeSaPlan(world, caseworker(), sa, 6_910_000);
     const endedOn = daysFromToday(-3);
