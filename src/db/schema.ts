@@ -65,6 +65,21 @@ import {
   type PbfCheckpoint,
 } from '../domain/monitoring/pbf.js';
 import { CHECKPOINT_KINDS } from '../domain/monitoring/schedule.js';
+import type { EmployerChecklist } from '../domain/supports/employers.js';
+import type { PreApprovalReason } from '../domain/supports/pre-approval.js';
+import {
+  EMPLOYER_SUPPORT_USES,
+  EVIDENCE_KINDS as SUPPORT_EVIDENCE_KINDS,
+  FUNDING_SOURCES,
+  ODSP_RESERVE_USES,
+  PURCHASE_FORMS,
+  REQUEST_STATES,
+  SELLER_KINDS,
+  SITE_VISIT_MODES,
+  SUPPORT_CATEGORIES,
+  SUPPORT_KINDS,
+  WITHHOLD_REASONS,
+} from '../domain/supports/types.js';
 import type { WeeklyHours } from '../domain/organizations/sites.js';
 import type { SpecializedPopulationAnswers } from '../domain/people/specialized-populations.js';
 import type { ReferralSource } from '../domain/referral/pathways.js';
@@ -287,6 +302,11 @@ export const clients = pgTable(
     saOfficeId: uuid('sa_office_id').references(() => organizations.id),
     saCaseworkerId: uuid('sa_caseworker_id').references(() => users.id),
     regionId: uuid('region_id').references(() => regions.id),
+    /**
+     * E7/F7: a status-quo client, whose legacy service plan was active on 1 January 2024 and goes on
+     * outside IES (no EAP here). Set when legacy clients are loaded; decides the F7 window for ERFS.
+     */
+    statusQuo: boolean('status_quo').notNull().default(false),
     createdByOrganizationId: uuid('created_by_organization_id')
       .notNull()
       .references(() => organizations.id),
@@ -1513,5 +1533,353 @@ export const pbfLedgerLines = pgTable(
     index('pbf_ledger_lines_statement').on(t.organizationId, t.fiscalYear, t.fiscalQuarter),
     check('pbf_ledger_lines_amount', sql`${t.amountCents} >= 0`),
     check('pbf_ledger_lines_quarter', sql`${t.fiscalQuarter} between 1 and 4`),
+  ],
+);
+
+// ───────────────────────────── Financial supports, employers and placements (F1–F14, I3) ─────────────────────────────
+
+export const supportKind = pgEnum('support_kind', SUPPORT_KINDS);
+export const supportCategory = pgEnum('support_category', SUPPORT_CATEGORIES);
+export const employerSupportUse = pgEnum('employer_support_use', EMPLOYER_SUPPORT_USES);
+export const fundingSource = pgEnum('funding_source', FUNDING_SOURCES);
+export const supportState = pgEnum('support_state', REQUEST_STATES);
+export const purchaseForm = pgEnum('purchase_form', PURCHASE_FORMS);
+export const sellerKind = pgEnum('seller_kind', SELLER_KINDS);
+export const supportEvidenceKind = pgEnum('support_evidence_kind', SUPPORT_EVIDENCE_KINDS);
+export const withholdReason = pgEnum('withhold_reason', WITHHOLD_REASONS);
+export const siteVisitMode = pgEnum('site_visit_mode', SITE_VISIT_MODES);
+export const odspReserveUse = pgEnum('odsp_reserve_use', ODSP_RESERVE_USES);
+
+/**
+ * F3/F8: a provider's ERFS budget for one fiscal year (1 April–31 March, by its starting calendar
+ * year). The allocation is computed (`erfsAllocationCents`), never stored, so it cannot drift from
+ * its parts. SSM finance keeps these rows.
+ */
+export const erfsBudgets = pgTable(
+  'erfs_budgets',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    fiscalYear: integer('fiscal_year').notNull(),
+    basePerClientCents: integer('base_per_client_cents').notNull(),
+    clientVolume: integer('client_volume').notNull(),
+    operationalCents: bigint('operational_cents', { mode: 'number' }).notNull(),
+    reallocationCents: bigint('reallocation_cents', { mode: 'number' }).notNull().default(0),
+    /** F8: the provider's share of the ODSP Client Reserve this year, when the ministry set one. */
+    odspReserveCents: bigint('odsp_reserve_cents', { mode: 'number' }),
+    updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('erfs_budgets_pk').on(t.organizationId, t.fiscalYear),
+    check(
+      'erfs_budgets_amounts',
+      sql`${t.basePerClientCents} >= 0 and ${t.clientVolume} >= 0 and ${t.operationalCents} >= 0`,
+    ),
+    // F3: at most 10% of operational funding moves into ERFS (the domain floors to the cent).
+    check(
+      'erfs_budgets_reallocation',
+      sql`${t.reallocationCents} >= 0 and ${t.reallocationCents} * 10 <= ${t.operationalCents}`,
+    ),
+    check('erfs_budgets_reserve', sql`${t.odspReserveCents} is null or ${t.odspReserveCents} >= 0`),
+  ],
+);
+
+/**
+ * F10: an employer a provider works with. Business information, not personal data, so kept in
+ * plain text. `checklist` holds the seven §13 criteria (true / false / null = not checked).
+ */
+export const employers = pgTable(
+  'employers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    /** The provider that registered the employer (Employer Registration Form). */
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    legalName: text('legal_name').notNull(),
+    operatingName: text('operating_name'),
+    /** Ontario business licence / registration (Business Names Act or corporation number). */
+    ontarioLicenceNumber: text('ontario_licence_number'),
+    wsibAccountNumber: text('wsib_account_number'),
+    /** WSIB or an equivalent workplace insurer (private plan), when not WSIB. */
+    workplaceInsuranceNote: text('workplace_insurance_note'),
+    liabilityInsurer: text('liability_insurer'),
+    liabilityPolicyNumber: text('liability_policy_number'),
+    liabilityInsuranceExpiresOn: date('liability_insurance_expires_on', { mode: 'string' }),
+    checklist: jsonb('checklist').$type<EmployerChecklist>().notNull(),
+    checklistCheckedOn: date('checklist_checked_on', { mode: 'string' }),
+    checklistCheckedByUserId: uuid('checklist_checked_by_user_id').references(() => users.id),
+    /** The day the Employer Registration Form was completed. */
+    registeredOn: date('registered_on', { mode: 'string' }),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('employers_organization').on(t.organizationId),
+    index('employers_catchment_name').on(t.catchmentId, t.legalName),
+  ],
+);
+
+/** F10: the people a caseworker deals with at an employer. */
+export const employerContacts = pgTable(
+  'employer_contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    name: text('name').notNull(),
+    title: text('title'),
+    phone: text('phone'),
+    email: text('email'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('employer_contacts_employer').on(t.employerId)],
+);
+
+/** F10: the employer's work sites (a site visit and a placement are at one of them). */
+export const employerLocations = pgTable(
+  'employer_locations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    label: text('label').notNull(),
+    street: text('street').notNull(),
+    city: text('city').notNull(),
+    postalCode: text('postal_code').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('employer_locations_employer').on(t.employerId)],
+);
+
+/** F10: a visit to the employer; only in-person visits within 12 months before a placement count. */
+export const employerSiteVisits = pgTable(
+  'employer_site_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    locationId: uuid('location_id').references(() => employerLocations.id),
+    visitedOn: date('visited_on', { mode: 'string' }).notNull(),
+    mode: siteVisitMode('mode').notNull(),
+    visitedByUserId: uuid('visited_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    notes: text('notes').notNull().default(''),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('employer_site_visits_employer').on(t.employerId, t.visitedOn)],
+);
+
+/**
+ * F2/F4–F9, F13: one financial support, client or employer, from request to the SSM's review of its
+ * report. Amounts are integer cents. The texts answering F4 and the SA-coordination note are the
+ * client's circumstances, so they are sealed with the client's key. `preApprovalReasons` is frozen
+ * when the request is submitted (F6), so the SSM sees what triggered it even after other supports
+ * change. `planId` is null only for status-quo clients (E7/F7), who have no EAP here.
+ */
+export const supportReferenceSeq = pgSequence('support_reference_seq', { startWith: 1 });
+
+export const supportRequests = pgTable(
+  'support_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull().unique(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    planId: uuid('plan_id').references(() => plans.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    catchmentId: uuid('catchment_id')
+      .notNull()
+      .references(() => catchments.id),
+    kind: supportKind('kind').notNull(),
+    /** Client supports: the F5 category (or 'other'). */
+    category: supportCategory('category'),
+    /** Employer supports: what it pays for (F10). */
+    employerUse: employerSupportUse('employer_use'),
+    fundingSource: fundingSource('funding_source').notNull().default('erfs'),
+    odspReserveUse: odspReserveUse('odsp_reserve_use'),
+    /** F8 declarations (assessment conditions, employer's duty to accommodate considered). */
+    odspDeclarations: jsonb('odsp_declarations').$type<{
+      infoNotObtainableOtherwise?: boolean;
+      byProfessional?: boolean;
+      writtenConsent?: boolean;
+      owedByEmployer?: boolean | null;
+    }>(),
+    /** What is bought (free text, may describe the client's situation: sealed). */
+    descriptionSealed: bytea('description_sealed').notNull(),
+    /** The business selling it (client supports) or the employer's name on the agreement. */
+    vendorName: text('vendor_name').notNull(),
+    sellerKind: sellerKind('seller_kind').notNull().default('business'),
+    purchaseForm: purchaseForm('purchase_form').notNull().default('goods_or_services'),
+    amountCents: integer('amount_cents').notNull(),
+    servicesDebt: boolean('services_debt').notNull().default(false),
+    /** F5: training or childcare dates; PPE the employer provides. */
+    periodFrom: date('period_from', { mode: 'string' }),
+    periodTo: date('period_to', { mode: 'string' }),
+    employerProvidesPpe: boolean('employer_provides_ppe').notNull().default(false),
+    /** F4 principle 2: the plan goal (1 or 2) or plan item the barrier is linked to. */
+    planGoalOrdinal: integer('plan_goal_ordinal'),
+    planItemId: uuid('plan_item_id').references(() => planItems.id),
+    evidenceOfNeedSealed: bytea('evidence_of_need_sealed').notNull(),
+    whyCouldNotPaySealed: bytea('why_could_not_pay_sealed').notNull(),
+    reasonableCostSealed: bytea('reasonable_cost_sealed').notNull(),
+    barrierTemporary: boolean('barrier_temporary').notNull(),
+    noOtherFundingSource: boolean('no_other_funding_source').notNull(),
+    /** F9: coordination with the SA caseworker (SA clients). */
+    saCoordinationNoteSealed: bytea('sa_coordination_note_sealed'),
+    plannedIssueOn: date('planned_issue_on', { mode: 'string' }).notNull(),
+    state: supportState('state').notNull(),
+    /** F6: why SSM pre-approval was needed, frozen at submission; empty = it was not. */
+    preApprovalReasons: jsonb('pre_approval_reasons').$type<PreApprovalReason[]>().notNull(),
+    requestedByUserId: uuid('requested_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    /** Coverage confirmed: at submission when F6 did not apply, else at the SSM's pre-approval. */
+    approvedOn: date('approved_on', { mode: 'string' }),
+    preApprovedByUserId: uuid('pre_approved_by_user_id').references(() => users.id),
+    preApprovedAt: timestamp('pre_approved_at', { withTimezone: true }),
+    preApprovalNoteSealed: bytea('pre_approval_note_sealed'),
+    issuedOn: date('issued_on', { mode: 'string' }),
+    paymentMethod: text('payment_method').$type<
+      'cheque' | 'eft' | 'purchase_card' | 'purchase_order' | 'cash'
+    >(),
+    paymentReference: text('payment_reference'),
+    issuedByUserId: uuid('issued_by_user_id').references(() => users.id),
+    /** F13: fixed when the clock starts (issue for client supports, placement end for employer ones). */
+    reportDueOn: date('report_due_on', { mode: 'string' }),
+    reportedOn: date('reported_on', { mode: 'string' }),
+    reportedByUserId: uuid('reported_by_user_id').references(() => users.id),
+    reportNoteSealed: bytea('report_note_sealed'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedByUserId: uuid('reviewed_by_user_id').references(() => users.id),
+    withholdReason: withholdReason('withhold_reason'),
+    reviewNoteSealed: bytea('review_note_sealed'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledByUserId: uuid('cancelled_by_user_id').references(() => users.id),
+    cancelReasonSealed: bytea('cancel_reason_sealed'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('support_requests_plan').on(t.planId),
+    index('support_requests_client').on(t.clientId),
+    index('support_requests_organization_state').on(t.organizationId, t.state),
+    index('support_requests_catchment_state').on(t.catchmentId, t.state),
+    check('support_requests_amount', sql`${t.amountCents} >= 0`),
+    check(
+      'support_requests_kind',
+      sql`(${t.kind} = 'client' and ${t.category} is not null and ${t.employerUse} is null)
+        or (${t.kind} = 'employer' and ${t.category} is null and ${t.employerUse} is not null)`,
+    ),
+    check(
+      'support_requests_period',
+      sql`${t.periodTo} is null or ${t.periodFrom} is null or ${t.periodTo} >= ${t.periodFrom}`,
+    ),
+    check('support_requests_goal', sql`${t.planGoalOrdinal} is null or ${t.planGoalOrdinal} in (1, 2)`),
+    check('support_requests_withheld', sql`(${t.state} = 'withheld') = (${t.withholdReason} is not null)`),
+    check(
+      'support_requests_reserve',
+      sql`(${t.fundingSource} = 'odsp_client_reserve') = (${t.odspReserveUse} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * F13: a document attached to a support's report. Sealed with the client's key in the evidence
+ * store, like M9 evidence; the file name is sealed here. Kept after a withholding so a corrected
+ * report adds to the record rather than replacing it.
+ */
+export const supportEvidence = pgTable(
+  'support_evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    supportId: uuid('support_id')
+      .notNull()
+      .references(() => supportRequests.id),
+    kind: supportEvidenceKind('kind').notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+    contentType: text('content_type').$type<EvidenceContentType>().notNull(),
+    byteSize: integer('byte_size').notNull(),
+    sha256: text('sha256').notNull(),
+    fileNameSealed: bytea('file_name_sealed').notNull(),
+    uploadedByUserId: uuid('uploaded_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('support_evidence_support').on(t.supportId)],
+);
+
+/**
+ * F10/F14/F12: a placement with an employer, paid through one employer support (`supportId`). The
+ * Training Incentive Placement Agreement's terms are here; its signature and the client's consent to
+ * share are dated. The placement writes its `employer_support_periods` row (source 'placement') so
+ * PBF deferral has one source of "employer supports active".
+ */
+export const placements = pgTable(
+  'placements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    supportId: uuid('support_id')
+      .notNull()
+      .unique()
+      .references(() => supportRequests.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    locationId: uuid('location_id').references(() => employerLocations.id),
+    jobTitle: text('job_title').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    /** Agreed last day (inclusive). */
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    /** The day it actually ended, when it has (starts the F13 15-business-day clock). */
+    endedOn: date('ended_on', { mode: 'string' }),
+    minutesPerWeek: integer('minutes_per_week').notNull(),
+    scheduleNote: text('schedule_note').notNull().default(''),
+    hourlyWageCents: integer('hourly_wage_cents'),
+    /** Training incentive / wage subsidy paid to the employer, in total. Equals the support's amount. */
+    trainingIncentiveCents: integer('training_incentive_cents').notNull(),
+    /** F14: the placement is meant to continue as a job. */
+    intendedToContinue: boolean('intended_to_continue').notNull().default(false),
+    agreementSignedOn: date('agreement_signed_on', { mode: 'string' }),
+    clientConsentSignedOn: date('client_consent_signed_on', { mode: 'string' }),
+    employerSupportPeriodId: uuid('employer_support_period_id').references(() => employerSupportPeriods.id),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('placements_plan').on(t.planId),
+    index('placements_employer').on(t.employerId),
+    check(
+      'placements_dates',
+      sql`${t.endsOn} >= ${t.startsOn} and (${t.endedOn} is null or ${t.endedOn} >= ${t.startsOn})`,
+    ),
+    check('placements_minutes', sql`${t.minutesPerWeek} between 0 and 10080`),
+    check(
+      'placements_amounts',
+      sql`${t.trainingIncentiveCents} >= 0 and (${t.hourlyWageCents} is null or ${t.hourlyWageCents} >= 0)`,
+    ),
   ],
 );

@@ -30,6 +30,8 @@ import { monitoringRoutes } from './monitoring/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { pbfRoutes } from './pbf/routes.js';
 import { planRoutes } from './plans/routes.js';
+import { employerRoutes } from './employers/routes.js';
+import { supportRoutes } from './supports/routes.js';
 import { PersonCrypto } from './privacy/crypto.js';
 import { referralRoutes } from './referrals/routes.js';
 import { screeningRoutes } from './referrals/screening.js';
@@ -130,6 +132,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(caseManagementRoutes);
       await api.register(monitoringRoutes);
       await api.register(pbfRoutes);
+      await api.register(supportRoutes);
+      await api.register(employerRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -77,6 +77,26 @@ const FundingAgreementPage = lazyPage(
   () => import('./pages/pbf/FundingAgreementPage.js'),
   'FundingAgreementPage',
 );
+const PlanSupportsPage = lazyPage(() => import('./pages/supports/PlanSupportsPage.js'), 'PlanSupportsPage');
+const SupportRequestPage = lazyPage(
+  () => import('./pages/supports/SupportRequestPage.js'),
+  'SupportRequestPage',
+);
+const SupportPage = lazyPage(() => import('./pages/supports/SupportPage.js'), 'SupportPage');
+const SupportApprovalsPage = lazyPage(
+  () => import('./pages/supports/SupportApprovalsPage.js'),
+  'SupportApprovalsPage',
+);
+const BudgetsPage = lazyPage(() => import('./pages/supports/BudgetsPage.js'), 'BudgetsPage');
+const BudgetEditPage = lazyPage(() => import('./pages/supports/BudgetEditPage.js'), 'BudgetEditPage');
+const EmployersPage = lazyPage(() => import('./pages/employers/EmployersPage.js'), 'EmployersPage');
+const EmployerFormPage = lazyPage(() => import('./pages/employers/EmployerFormPage.js'), 'EmployerFormPage');
+const EmployerPage = lazyPage(() => import('./pages/employers/EmployerPage.js'), 'EmployerPage');
+const PlacementFormPage = lazyPage(
+  () => import('./pages/employers/PlacementFormPage.js'),
+  'PlacementFormPage',
+);
+const PlacementPage = lazyPage(() => import('./pages/employers/PlacementPage.js'), 'PlacementPage');
 const WorkspacePage = lazyPage(() => import('./pages/plans/WorkspacePage.js'), 'WorkspacePage');
 
 /** Pages for signed-in users. Without a session (or once the API answers 401) it goes to sign-in. */
@@ -253,6 +273,94 @@ export function App() {
           element={
             <Requires permission="pbf.read">
               <FundingAgreementPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="plans/:planId/supports"
+          element={
+            <Requires permission="support.read">
+              <PlanSupportsPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="plans/:planId/supports/new"
+          element={
+            <Requires permission="support.request">
+              <SupportRequestPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="supports/:supportId"
+          element={
+            <Requires permission="support.read">
+              <SupportPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="supports/approvals"
+          element={
+            <Requires permission="support.approve">
+              <SupportApprovalsPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="budgets"
+          element={
+            <Requires permission="budget.read">
+              <BudgetsPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="budgets/:organizationId/:fiscalYear"
+          element={
+            <Requires permission="budget.manage">
+              <BudgetEditPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="employers"
+          element={
+            <Requires permission="employer.read">
+              <EmployersPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="employers/new"
+          element={
+            <Requires permission="employer.manage">
+              <EmployerFormPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="employers/:employerId"
+          element={
+            <Requires permission="employer.read">
+              <EmployerPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="plans/:planId/placements/new"
+          element={
+            <Requires permission="support.request">
+              <PlacementFormPage />
+            </Requires>
+          }
+        />
+        <Route
+          path="placements/:placementId"
+          element={
+            <Requires permission="support.read">
+              <PlacementPage />
             </Requires>
           }
         />

@@ -54,6 +54,13 @@ export const PERMISSIONS = [
   'pbf.read',
   'pbf.pay',
   'funding_agreement.manage',
+  'support.read',
+  'support.request',
+  'support.approve',
+  'budget.read',
+  'budget.manage',
+  'employer.read',
+  'employer.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -131,6 +138,19 @@ export const GRANTS: Record<Permission, readonly Role[]> = {
   'pbf.pay': ['ssm_finance'],
   // K4: SSM finance keeps each provider's funding-agreement amounts (and reads them, with pbf.read).
   'funding_agreement.manage': ['ssm_finance'],
+  // I3: whoever may see the client sees its financial supports; SA sees shared clients' supports.
+  'support.read': CLIENT_WORKERS,
+  // F4/F13: the provider's caseworkers request, issue and report supports.
+  'support.request': ['provider_caseworker', 'provider_lead'],
+  // F6/F11: the SSM's managers and finance pre-approve supports and review every report.
+  'support.approve': ['ssm_manager', 'ssm_finance'],
+  // F3: the provider watches its own budget; the SSM's managers and finance watch every provider's.
+  'budget.read': ['provider_caseworker', 'provider_lead', 'ssm_finance', 'ssm_manager', 'ssm_director'],
+  // F3/F8: SSM finance sets each provider's allocation, reallocation and ODSP reserve per fiscal year.
+  'budget.manage': ['ssm_finance'],
+  // F10: employers are the provider's and the SSM's business, not social assistance's.
+  'employer.read': [...SSM_STAFF, 'provider_caseworker', 'provider_lead'],
+  'employer.manage': ['provider_caseworker', 'provider_lead'],
 };
 
 export function hasPermission(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {

@@ -103,6 +103,10 @@ const NAV_ITEMS: NavItem[] = [
   { name: 'checkpoints', to: '/checkpoints', permission: 'monitoring.write' },
   { name: 'pbfReview', to: '/pbf/review', permission: 'pbf.review' },
   { name: 'pbfStatements', to: '/pbf/statements', permission: 'pbf.read' },
+  // F6/F11: the SSM's queue of pre-approvals and reports to review.
+  { name: 'supportApprovals', to: '/supports/approvals', permission: 'support.approve' },
+  { name: 'budgets', to: '/budgets', permission: 'budget.read' },
+  { name: 'employers', to: '/employers', permission: 'employer.read' },
   { name: 'sharedClients', to: '/shared-clients', permission: 'plan.read', organizationKind: 'sa_office' },
   // I4: the SSM's queue; providers and SA take part in conferences from the client's workspace.
   {

@@ -12,6 +12,26 @@ import pbfEn from './pbf.en.json' with { type: 'json' };
 import pbfFr from './pbf.fr.json' with { type: 'json' };
 import plansEn from './plans.en.json' with { type: 'json' };
 import plansFr from './plans.fr.json' with { type: 'json' };
+import supportsEn from './supports.en.json' with { type: 'json' };
+import supportsFr from './supports.fr.json' with { type: 'json' };
+import employersEn from './employers.en.json' with { type: 'json' };
+import employersFr from './employers.fr.json' with { type: 'json' };
 
-export const EN = { ...en, plans: plansEn, casework: caseworkEn, monitoring: monitoringEn, pbf: pbfEn };
-export const FR = { ...fr, plans: plansFr, casework: caseworkFr, monitoring: monitoringFr, pbf: pbfFr };
+export const EN = {
+  ...en,
+  plans: plansEn,
+  casework: caseworkEn,
+  monitoring: monitoringEn,
+  pbf: pbfEn,
+  supports: supportsEn,
+  employers: employersEn,
+};
+export const FR = {
+  ...fr,
+  plans: plansFr,
+  casework: caseworkFr,
+  monitoring: monitoringFr,
+  pbf: pbfFr,
+  supports: supportsFr,
+  employers: employersFr,
+};

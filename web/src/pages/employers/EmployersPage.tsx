@@ -1,0 +1,4 @@
+// Placeholder until the employers screens land (issue 7).
+export function EmployersPage() {
+  return null;
+}

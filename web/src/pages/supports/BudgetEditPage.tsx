@@ -1,0 +1,4 @@
+// Placeholder until the supports screens land (issue 7).
+export function BudgetEditPage() {
+  return null;
+}
