@@ -82,5 +82,15 @@ export const PLAN_EVENT_KINDS = [
   'attestation_rejected',
   'attestation_signed',
   'pbf_paid',
+  // Financial supports (F4–F13): each step of a support on the plan's EAP.
+  'support_requested',
+  'support_pre_approved',
+  'support_refused',
+  'support_issued',
+  'support_evidence_uploaded',
+  'support_reported',
+  'support_report_approved',
+  'support_withheld',
+  'support_cancelled',
 ] as const;
 export type PlanEventKind = (typeof PLAN_EVENT_KINDS)[number];
