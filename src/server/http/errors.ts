@@ -47,6 +47,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       ...(error.options.rule ? { rule: error.options.rule } : {}),
       ...(error.options.messageFr ? { messageFr: error.options.messageFr } : {}),
       ...(error.options.errors ? { errors: error.options.errors } : {}),
+      ...(error.options.problems ? { problems: error.options.problems } : {}),
+      ...(error.options.missing ? { missing: error.options.missing } : {}),
     });
   }
   if (hasZodFastifySchemaValidationErrors(error) || error.validation) {

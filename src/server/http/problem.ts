@@ -21,6 +21,14 @@ export const problemSchema = z
     rule: z.string().optional().describe('The domain rule id behind a business refusal, e.g. "E2"'),
     messageFr: z.string().optional().describe('The detail in French, for business-rule refusals'),
     errors: z.array(fieldErrorSchema).optional(),
+    problems: z
+      .array(z.object({ rule: z.string(), code: z.string(), en: z.string(), fr: z.string() }))
+      .optional()
+      .describe('Every rule a request breaks, in both languages, when a refusal names several (F1–F13)'),
+    missing: z
+      .array(z.string())
+      .optional()
+      .describe('What must be in place first, when a refusal lists it (F10 placement readiness)'),
     requestId: z.string().optional(),
   })
   .meta({ id: 'Problem' });
@@ -31,7 +39,14 @@ export class ProblemError extends Error {
     readonly status: number,
     readonly code: string,
     readonly title: string,
-    readonly options: { detail?: string; rule?: string; messageFr?: string; errors?: FieldError[] } = {},
+    readonly options: {
+      detail?: string;
+      rule?: string;
+      messageFr?: string;
+      errors?: FieldError[];
+      problems?: { rule: string; code: string; en: string; fr: string }[];
+      missing?: string[];
+    } = {},
   ) {
     super(options.detail ?? title);
   }
