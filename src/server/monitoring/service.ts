@@ -912,7 +912,7 @@ export function contentTypeMatches(contentType: EvidenceContentType, bytes: Buff
 }
 
 /** Standard base64, checked without backtracking (the text can be 7 MB). */
-const isBase64 = (text: string) => text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(text);
+export const isBase64 = (text: string) => text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(text);
 
 /** A checkpoint kind named in a path; any other word is no checkpoint. */
 export function checkpointKindOf(kind: string): CheckpointKind {
