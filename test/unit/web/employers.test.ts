@@ -189,7 +189,7 @@ describe('placement form (F4, F10, F14)', () => {
         jobTitle: ' ',
         endsOn: '2026-06-14',
         hours: 'twenty',
-        wage: '17.999',
+        wage: 'seventeen',
         incentive: '0',
         employerUse: '',
         intendedToContinue: '',

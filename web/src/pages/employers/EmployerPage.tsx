@@ -38,7 +38,7 @@ import {
   type EmployerDraft,
   type LocationDraft,
 } from './logic.js';
-import { ChecklistAnswerTag, EligibleTag, useChecklistLabel } from './shared.js';
+import { ChecklistAnswerTag, EligibleTag, SupportStateTag, useChecklistLabel } from './shared.js';
 import {
   EMPLOYER_CHECKLIST_ITEMS,
   SITE_VISIT_MODES,
@@ -680,7 +680,7 @@ function PlacementsSection({ view }: { view: EmployerView }) {
                 <th scope="col">{t('employers.placement.fields.client')}</th>
                 <th scope="col">{t('employers.placement.fields.startsOn')}</th>
                 <th scope="col">{t('employers.placement.fields.endsOn')}</th>
-                <th scope="col">{t('common.status')}</th>
+                <th scope="col">{t('employers.placements.supportState')}</th>
               </tr>
             </thead>
             <tbody>
@@ -696,7 +696,9 @@ function PlacementsSection({ view }: { view: EmployerView }) {
                   </td>
                   <td>{fmt.date(p.startsOn, 'medium')}</td>
                   <td>{fmt.date(p.endsOn, 'medium')}</td>
-                  <td>{t(`employers.placementStates.${p.state}`, { defaultValue: p.state })}</td>
+                  <td>
+                    <SupportStateTag state={p.state} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -243,7 +243,7 @@ function PlacementForm({ plan }: { plan: PlanDetail }) {
         value={draft.scheduleNote}
         onChange={(v) => set('scheduleNote', v)}
         error={err('scheduleNote')}
-        maxLength={2000}
+        maxLength={1000}
         optional
       />
       <TextField

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
+import { PRE_APPROVAL_REASON_LABELS } from '../../../../src/domain/supports/pre-approval.js';
 import { isApiError } from '../../api.js';
 import { PageAlert } from '../../components/Alert.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
@@ -235,6 +236,7 @@ function SignedOnForm({
 
 function SupportSection({ view }: { view: PlacementView }) {
   const { t } = useTranslation();
+  const fmt = useFormatters();
   const money = useMoney();
   return (
     <section className="section" aria-labelledby="support-heading" data-testid="placement-support">
@@ -245,6 +247,16 @@ function SupportSection({ view }: { view: PlacementView }) {
         </Link>{' '}
         <SupportStateTag state={view.support.state} /> {money(view.support.amountCents)}
       </p>
+      {view.support.state === 'pre_approval_pending' && view.support.preApprovalReasons.length > 0 ? (
+        <>
+          <p>{t('employers.placementPage.preApprovalLead')}</p>
+          <ul data-testid="placement-pre-approval-reasons">
+            {view.support.preApprovalReasons.map((r) => (
+              <li key={r}>{PRE_APPROVAL_REASON_LABELS[r][fmt.locale]}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <p className="ontario-hint">{t('employers.placementPage.supportHint')}</p>
     </section>
   );

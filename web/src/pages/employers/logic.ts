@@ -14,7 +14,7 @@ import { EMPLOYER_CHECKLIST_ITEMS } from '../../../../src/domain/supports/types.
 import type { FieldMessages } from '../../forms.js';
 import { EMAIL_PATTERN, isBlank, POSTAL_CODE_PATTERN } from '../../forms.js';
 import { parseHours } from '../monitoring/shared.js';
-import { parseDollars } from '../plans/shared.js';
+import { dollarsToCents } from '../supports/money.js';
 import type {
   ContactInput,
   EmployerChecklist,
@@ -278,8 +278,8 @@ export function placementDraftProblems(d: PlacementDraft, m: PlacementMessages):
   if (!d.endsOn) out.endsOn = m.required;
   else if (d.startsOn && compareIsoDates(d.endsOn, d.startsOn) < 0) out.endsOn = m.endsBeforeStart;
   if (parseHours(d.hours) === null) out.minutesPerWeek = m.hours;
-  if (!isBlank(d.wage) && parseDollars(d.wage) === null) out.hourlyWageCents = m.money;
-  const incentive = parseDollars(d.incentive);
+  if (!isBlank(d.wage) && dollarsToCents(d.wage) === null) out.hourlyWageCents = m.money;
+  const incentive = dollarsToCents(d.incentive);
   if (isBlank(d.incentive)) out.trainingIncentiveCents = m.required;
   else if (incentive === null) out.trainingIncentiveCents = m.money;
   else if (incentive < 1) out.trainingIncentiveCents = m.incentive;
@@ -298,8 +298,8 @@ export function placementInputOf(d: PlacementDraft): PlacementInput {
     endsOn: d.endsOn,
     minutesPerWeek: parseHours(d.hours) ?? 0,
     scheduleNote: optionalText(d.scheduleNote),
-    hourlyWageCents: isBlank(d.wage) ? null : parseDollars(d.wage),
-    trainingIncentiveCents: parseDollars(d.incentive) ?? 0,
+    hourlyWageCents: isBlank(d.wage) ? null : dollarsToCents(d.wage),
+    trainingIncentiveCents: dollarsToCents(d.incentive) ?? 0,
     employerUse: d.employerUse || 'placement_incentive',
     intendedToContinue: d.intendedToContinue === 'yes',
     agreementSignedOn: optionalDate(d.agreementSignedOn),

@@ -12,6 +12,7 @@ import type {
   SiteVisitMode,
   SupportProblem,
 } from '../../../../src/domain/supports/types.js';
+import type { PreApprovalReason } from '../../../../src/domain/supports/pre-approval.js';
 
 export {
   EMPLOYER_CHECKLIST_ITEMS,
@@ -74,7 +75,8 @@ export interface EmployerPlacementLine {
   clientName: string | null;
   startsOn: string;
   endsOn: string;
-  state: string;
+  /** The state of the placement's employer support. */
+  state: RequestState;
 }
 
 export interface EmployerView extends EmployerSummary {
@@ -168,7 +170,12 @@ export interface PlacementSupport {
   state: RequestState;
   amountCents: number;
   employerUse: EmployerSupportUse | null;
+  /** F6: why it waits for the SSM's pre-approval; [] = none needed. */
+  preApprovalReasons: PreApprovalReason[];
+  approvedOn: string | null;
+  issuedOn: string | null;
   reportDueOn: string | null;
+  reportedOn: string | null;
 }
 
 export const PLACEMENT_ACTIONS = ['record_agreement', 'record_consent', 'start', 'end'] as const;
