@@ -164,6 +164,8 @@ describe('employer registration, eligibility, site visit and a placement made re
     await page.getByTestId('placement-ready').waitFor();
     await expect.poll(() => placement.getAttribute('data-ready')).toBe('true');
     expect(await page.getByTestId('placement-missing-item').count()).toBe(0);
+    // $900.00 needs no SSM pre-approval (F6), so coverage is confirmed and the placement may start.
+    await page.getByTestId('placement-may-start').waitFor();
     await expectAccessible(page, 'placement page, ready');
 
     // The employer's page lists the placement.

@@ -139,6 +139,11 @@ function ReadinessSection({ view, onSaved }: { view: PlacementView; onSaved: (m:
     <section className="section" aria-labelledby="readiness-heading" data-testid="placement-readiness">
       <h2 id="readiness-heading">{t('employers.readiness.heading')}</h2>
       <ReadinessList missing={view.readiness.missing} />
+      {view.actions.includes('start') ? (
+        <p data-testid="placement-may-start">
+          {t('employers.placementPage.mayStart', { date: fmt.date(view.startsOn) })}
+        </p>
+      ) : null}
       <dl className="details">
         <dt>{t('employers.placement.fields.agreementSignedOn')}</dt>
         <dd data-testid="agreement-signed-on">
