@@ -7,6 +7,8 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { RadioGroup, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/fields.js';
 import { todayIso, useFormatters } from '../../format.js';
 import { collect, useFormErrors, type FieldMessages, type FormErrorsState } from '../../forms.js';
+import { useCan } from '../../session.js';
+import { SharedSupportsSection } from '../supports/SharedSupportsSection.js';
 import { useCatalogue, usePlanStep } from './data.js';
 import { PlanHistorySection } from './PlanHistory.js';
 import {
@@ -59,6 +61,7 @@ function PlanBody({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
   const [flash, setFlash] = useState<string | null>(null);
   const can = (a: PlanDetail['actions'][number]) => !plan.readOnly && plan.actions.includes(a);
+  const canSession = useCan();
   const done = (message: string) => () => setFlash(message);
   return (
     <div className="plan" data-testid="plan" data-status={plan.status} data-readonly={plan.readOnly}>
@@ -87,6 +90,11 @@ function PlanBody({ plan }: { plan: PlanDetail }) {
           <Link to={`/plans/${plan.id}/monitoring`} data-testid="open-monitoring">
             {t('monitoring.openFromPlan')}
           </Link>
+          {canSession('support.read') ? (
+            <Link to={`/plans/${plan.id}/supports`} data-testid="open-supports">
+              {t('supports.openFromPlan')}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       {plan.onHold ? <OnHoldNotice plan={plan} /> : null}
@@ -100,6 +108,9 @@ function PlanBody({ plan }: { plan: PlanDetail }) {
       ) : null}
       {can('resume') ? <ResumeForm plan={plan} onSaved={done(t('plans.resume.saved'))} /> : null}
       {can('close') ? <CloseForm plan={plan} onSaved={done(t('plans.close.saved'))} /> : null}
+      {plan.readOnly && plan.status !== 'draft' && canSession('support.read') ? (
+        <SharedSupportsSection planId={plan.id} />
+      ) : null}
       {!plan.readOnly ? <PlanHistorySection planId={plan.id} /> : null}
     </div>
   );
