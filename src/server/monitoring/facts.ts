@@ -15,6 +15,7 @@ import {
   planRow,
   supportPeriodsOf,
 } from '../../db/repositories/monitoring.js';
+import { continuingPlacementsOf } from '../../db/repositories/employers.js';
 import type { PlanRow } from '../../db/repositories/plans.js';
 import type {
   attestations,
@@ -50,6 +51,7 @@ import {
   type JobPermanence,
   type StartDateEvidenceKind,
 } from '../../domain/monitoring/types.js';
+import { placementMonitoringStartOn } from '../../domain/supports/employers.js';
 import { ANSWERS_FIELD as CA_ANSWERS_FIELD } from '../assessments/service.js';
 import type { PersonalDataKey } from '../clients/personal-data.js';
 
@@ -107,6 +109,12 @@ export interface PlanMonitoringFacts {
   /** Not withdrawn, start-date kinds. */
   startDateEvidence: (typeof employmentEvidence.$inferSelect)[];
   supportPeriods: (typeof employerSupportPeriods.$inferSelect)[];
+  /**
+   * F14: the first days of the plan's placements meant to continue as a job whose employer support
+   * is approved (issue 7's placements; a job's own `placementIntendedToContinue` counts too).
+   * Optional so facts built by hand (unit tests) need not name it.
+   */
+  placementStarts?: IsoDate[];
   /** plan.monitoringStartedOn if fixed, else monitoringStart(triggers) (M3/F14), else null. */
   start: { startOn: IsoDate; triggers: MonitoringTrigger[] } | null;
   /** checkpointSchedule(start.startOn), [] when no start. */
@@ -181,7 +189,7 @@ function jobRecordsOn(
  * and the first day of a placement meant to continue.
  */
 export function computedMonitoringStart(
-  facts: Pick<PlanMonitoringFacts, 'jobs' | 'entry' | 'outcome'>,
+  facts: Pick<PlanMonitoringFacts, 'jobs' | 'entry' | 'outcome' | 'placementStarts'>,
 ): { startOn: IsoDate; triggers: MonitoringTrigger[] } | null {
   const earliest = (dates: IsoDate[]) =>
     dates.length ? dates.reduce((a, b) => (compareIsoDates(a, b) <= 0 ? a : b)) : null;
@@ -194,7 +202,10 @@ export function computedMonitoringStart(
   const rises = facts.jobs
     .filter((j) => j.hoursReached20On !== null && meetsOn(j.id, j.hoursReached20On))
     .map((j) => j.hoursReached20On!);
-  const placements = facts.jobs.filter((j) => j.placementIntendedToContinue).map((j) => j.startedOn);
+  const placements = [
+    ...facts.jobs.filter((j) => j.placementIntendedToContinue).map((j) => j.startedOn),
+    ...(facts.placementStarts ?? []),
+  ];
   const start = monitoringStart({
     preEmploymentEndedOn: facts.outcome?.endedOn ?? null,
     fundedJobStartedOn: earliest(fundedStarts),
@@ -216,6 +227,15 @@ export async function loadPlanMonitoringFacts(
   const outcome = await outcomeOf(q, planId);
   const jobRows = await jobsOf(q, planId);
   const supportPeriods = await supportPeriodsOf(q, planId);
+  const placementStarts = (await continuingPlacementsOf(q, planId))
+    .map((p) =>
+      placementMonitoringStartOn({
+        startsOn: p.startsOn,
+        endsOn: p.endedOn ?? p.endsOn,
+        intendedToContinue: true,
+      }),
+    )
+    .filter((d): d is IsoDate => d !== null);
   const checkpointRows = await checkpointsOf(q, planId);
   const checkpointJobRows = await checkpointJobsOf(
     q,
@@ -261,7 +281,7 @@ export async function loadPlanMonitoringFacts(
     };
   }
   // M7: once a checkpoint is recorded the start is fixed at what the plan holds.
-  const computed = computedMonitoringStart({ jobs, entry, outcome });
+  const computed = computedMonitoringStart({ jobs, entry, outcome, placementStarts });
   const start =
     plan.monitoringStartedOn !== null && checkpointRows.length > 0
       ? {
@@ -277,6 +297,7 @@ export async function loadPlanMonitoringFacts(
     jobs,
     startDateEvidence: evidence.filter((e) => startKinds.includes(e.kind)),
     supportPeriods,
+    placementStarts,
     start,
     schedule: start ? checkpointSchedule(start.startOn) : [],
     records,
