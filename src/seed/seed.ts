@@ -35,6 +35,7 @@ import { syntheticPerson } from './people.js';
 import { Random } from './random.js';
 import { seedAssessments } from './assessments.js';
 import { seedPlanCatalogue } from './plan-catalogue.js';
+import { seedDemoSupports } from './supports.js';
 import { seedDemoMonitoring } from './monitoring.js';
 import { seedDemoPlans } from './plans.js';
 import { seedReferrals } from './referrals.js';
@@ -374,6 +375,8 @@ export async function seedDemo(
   const caseRecords = await seedDemoCaseManagement(db, crypto, network.catchmentId, now);
   // M1–M10, K4: outcomes, checkpoints with evidence, an SSM review and a paid PBF line.
   const monitoring = await seedDemoMonitoring(db, crypto, network, evidenceStore, now);
+  // F1–F13, F3: ERFS budgets and supports in every step, with the SSM's queue not empty.
+  const supports = await seedDemoSupports(db, crypto, network, evidenceStore, now);
   return {
     users: demoUsers,
     password: DEMO_PASSWORD,
@@ -382,5 +385,6 @@ export async function seedDemo(
     plans,
     caseRecords,
     monitoring,
+    supports,
   };
 }

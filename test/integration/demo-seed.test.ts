@@ -155,8 +155,8 @@ describe('demo assessments', () => {
       service_pending: 1,
       returned_to_ssm: 0,
       // The assessment demo's one, the four CAs the demo plans were built from (A1), and the
-      // monitoring demo's three.
-      submitted: 8,
+      // monitoring demo's three and the supports demo's one.
+      submitted: 9,
     });
     expect(items.map((i) => i.serviceLevel).sort()).toEqual([
       null,
@@ -191,7 +191,7 @@ describe('demo assessments', () => {
     const rows = (await world.db.execute(
       sql`select segmentation from assessments where status = 'submitted'`,
     )) as unknown as { rows: { segmentation: { stream: string; modelId: string; modelVersion: string } }[] };
-    expect(rows.rows).toHaveLength(8);
+    expect(rows.rows).toHaveLength(9);
     for (const row of rows.rows) {
       expect(row.segmentation.stream).toMatch(/^[ABC]$/);
       expect(row.segmentation.modelVersion).toBeTruthy();
@@ -221,9 +221,11 @@ describe('demo plans', () => {
     const rows = await rowsOf<{ status: string; early_exit: boolean | null }>(
       sql`select status, early_exit from plans order by status`,
     );
-    // Four plan stories, and three more from the monitoring demo (below), all active.
+    // Four plan stories, three more from the monitoring demo (below) and one from the supports
+    // demo, all active.
     expect(rows.map((r) => r.status)).toEqual([
       'draft',
+      'active',
       'active',
       'active',
       'active',
@@ -317,5 +319,61 @@ describe('demo monitoring and PBF', () => {
     });
     const items = (res.json() as { items: { kind: string; bucket: string }[] }).items;
     expect(items.filter((i) => i.kind === 'month_1').map((i) => i.bucket)).toEqual(['due_this_week']);
+  });
+});
+
+describe('demo financial supports', () => {
+  const get = async <T>(email: string, url: string, query: Record<string, string> = {}) => {
+    const res = await world.request(await as(email), { method: 'GET', url, query });
+    expect(res.statusCode).toBe(200);
+    return res.json() as T;
+  };
+  interface Queue {
+    preApprovals: { reference: string; amountCents: number; preApprovalReasons: string[] }[];
+    reports: { category: string | null; state: string }[];
+  }
+
+  it('F6/F13: the SSM’s queue holds the $1,400.00 laptop waiting for pre-approval and a report to review', async () => {
+    expect(seeded?.supports).toBe(6);
+    const queue = await get<Queue>(demoEmail('ssm_manager'), '/api/supports/approvals');
+    expect(queue.preApprovals.map((s) => [s.amountCents, s.preApprovalReasons])).toEqual([
+      [140_000, ['item_exceeds_1000']],
+    ]);
+    expect(queue.reports.map((s) => [s.category, s.state])).toEqual([
+      ['occupational_certification', 'reported'],
+    ]);
+  });
+
+  it('F3/F7/F11: Riverside’s budget counts the spent, the withheld and last year’s status-quo boots apart', async () => {
+    interface Budgets {
+      fiscalYear: number;
+      providers: {
+        organizationName: string;
+        configured: boolean;
+        position: {
+          allocationCents: number;
+          erfs: { pendingCents: number; committedCents: number; spentCents: number; withheldCents: number };
+          remainingCents: number;
+        };
+        statusQuoByQuarter: Record<string, { spentCents: number }>;
+      }[];
+    }
+    const email = demoEmail('provider_caseworker');
+    const now = await get<Budgets>(email, '/api/budgets');
+    expect(now.providers).toHaveLength(1);
+    const [riverside] = now.providers;
+    expect(riverside!.configured).toBe(true);
+    // Bus pass + certification + clothing are spent; the gas card is withheld; the laptop is pending.
+    expect(riverside!.position.erfs).toEqual({
+      pendingCents: 140_000,
+      committedCents: 0,
+      spentCents: 15_600 + 21_000 + 11_850,
+      withheldCents: 6_000,
+    });
+    expect(riverside!.position.remainingCents).toBe(
+      riverside!.position.allocationCents - (15_600 + 21_000 + 11_850),
+    );
+    const fy2023 = await get<Budgets>(email, '/api/budgets', { fiscalYear: '2023' });
+    expect(fy2023.providers[0]!.statusQuoByQuarter['4']!.spentCents).toBe(16_500);
   });
 });
