@@ -2,7 +2,15 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_ORGANIZATION_KIND, ROLES, type Role } from '../../src/domain/access/roles.js';
 import { eq } from 'drizzle-orm';
-import { attestations, checkpoints, clientDataKeys, plans, referrals, users } from '../../src/db/schema.js';
+import {
+  attestations,
+  checkpoints,
+  clientDataKeys,
+  clients as clientsTable,
+  plans,
+  referrals,
+  users,
+} from '../../src/db/schema.js';
 import { PersonalDataKey } from '../../src/server/clients/personal-data.js';
 import {
   ATTESTATION_ATTEMPTS_FIELD,
@@ -113,6 +121,20 @@ const ids = {
   monPeriod: '',
   monEvidence: '',
   attestationToSign: '',
+  // Financial supports (F1–F13): provider one's, each in the state one route needs, and foreign ones.
+  supportPlan: '',
+  supportPending: '',
+  supportApproved: '',
+  supportToCancel: '',
+  supportIssued: '',
+  supportToReport: '',
+  supportReported: '',
+  supportEvidence: '',
+  statusQuoClient: '',
+  supportP2: '',
+  supportEvidenceP2: '',
+  supportB: '',
+  supportEvidenceB: '',
 };
 let dayCounter = 0;
 /** A fresh date each call, so closures created or deleted by the positive control never collide. */
@@ -189,6 +211,7 @@ beforeAll(async () => {
   await placeCaseRecords();
   await placePbfReview();
   await placeMonitoring();
+  await placeSupports();
   const [target] = await world.db
     .insert(users)
     .values({
@@ -425,6 +448,7 @@ async function planClientWithCa(as: Session): Promise<{ clientId: string; assess
 
 /** Which of provider one's plans a plan route acts on, so the positive control finds one in the right state. */
 function ownPlanFor(url: string): string {
+  if (url.startsWith('/api/plans/:planId/supports')) return ids.supportPlan;
   if (url.endsWith('/plans/:planId/outcome')) return ids.monOutcomePlan;
   if (MONITORED.test(url)) return ids.monPlan;
   if (url.endsWith('/signature')) return ids.planToSign;
@@ -658,6 +682,102 @@ function ownMonitoring(url: string): Record<string, unknown> {
   return own;
 }
 
+/**
+ * Financial supports (F1–F13) through the API: provider one's in each state a support route needs, a
+ * status-quo client (E7), and an issued support with a receipt at provider two and in catchment B.
+ */
+async function placeSupports() {
+  const p1 = world.as.provider_caseworker;
+  const eas = [{ kind: 'employment_assistance_services', code: 'eas.resume_interview' }];
+  const activePlan = async (as: Session, sinBase: number) =>
+    (await buildPlanWith(world, as, (await draftPlanFor(world, as, sinBase)).id, eas, { activate: true })).id;
+  const request = async (as: Session, planId: string, amountCents: number) =>
+    (
+      await succeed<{ id: string }>(world, as, 'POST', `/api/plans/${planId}/supports`, {
+        kind: 'client',
+        category: 'special_equipment_supplies',
+        description: 'Fixture: work boots',
+        vendorName: 'Fixture Footwear',
+        sellerKind: 'business',
+        purchaseForm: 'goods_or_services',
+        amountCents,
+        servicesDebt: false,
+        planGoalOrdinal: 1,
+        justification: {
+          evidenceOfNeed: 'Fixture: need',
+          whyCouldNotPay: 'Fixture: no income',
+          reasonableCost: 'Fixture: quote',
+          barrierTemporary: true,
+          noOtherFundingSource: true,
+        },
+        plannedIssueOn: torontoToday(),
+      })
+    ).id;
+  const step = (as: Session, id: string, name: string, body: object) =>
+    succeed<{ evidence: { id: string }[] }>(world, as, 'POST', `/api/supports/${id}/${name}`, body);
+  const issued = async (as: Session, planId: string) => {
+    const id = await request(as, planId, 15_000);
+    await step(as, id, 'issue', { issuedOn: torontoToday(), paymentMethod: 'purchase_card' });
+    return id;
+  };
+  const receipted = async (as: Session, planId: string) => {
+    const id = await issued(as, planId);
+    const v = await step(as, id, 'evidence', {
+      kind: 'itemized_receipt',
+      fileName: 'fixture-receipt.pdf',
+      contentType: 'application/pdf',
+      contentBase64: FIXTURE_PDF,
+    });
+    return { id, evidenceId: v.evidence[0]!.id };
+  };
+  ids.supportPlan = await activePlan(p1, 8_400_000);
+  ids.supportPending = await request(p1, ids.supportPlan, 120_000);
+  ids.supportApproved = await request(p1, ids.supportPlan, 15_000);
+  ids.supportToCancel = await request(p1, ids.supportPlan, 15_000);
+  ids.supportIssued = await issued(p1, ids.supportPlan);
+  ({ id: ids.supportToReport, evidenceId: ids.supportEvidence } = await receipted(p1, ids.supportPlan));
+  ids.supportReported = (await receipted(p1, ids.supportPlan)).id;
+  await step(p1, ids.supportReported, 'report', {});
+  ids.statusQuoClient = await caClient(p1, 'Statusquo');
+  await world.db
+    .update(clientsTable)
+    .set({ statusQuo: true })
+    .where(eq(clientsTable.id, ids.statusQuoClient));
+  ({ id: ids.supportP2, evidenceId: ids.supportEvidenceP2 } = await receipted(
+    world.provider2Caseworker,
+    await activePlan(world.provider2Caseworker, 8_410_000),
+  ));
+  const bWorker = world.bSessions.provider_caseworker;
+  ({ id: ids.supportB, evidenceId: ids.supportEvidenceB } = await receipted(
+    bWorker,
+    await activePlan(bWorker, 8_420_000),
+  ));
+}
+
+/** Body and path values the support routes need on provider one's fixtures. */
+function ownSupports(url: string): Record<string, unknown> {
+  if (url.startsWith('/api/clients/:clientId/supports'))
+    // E7/F7: a status-quo client's support is planned inside the window.
+    return { clientId: ids.statusQuoClient, plannedIssueOn: '2024-02-15', planGoalOrdinal: 1 };
+  if (!url.includes('/supports') && !url.includes('/support-evidence')) return {};
+  const byStep: [string, string][] = [
+    ['/pre-approval', ids.supportPending],
+    ['/issue', ids.supportApproved],
+    ['/evidence', ids.supportIssued],
+    ['/report', ids.supportToReport],
+    ['/review', ids.supportReported],
+    ['/cancel', ids.supportToCancel],
+  ];
+  return {
+    supportId: byStep.find(([end]) => url.endsWith(end))?.[1] ?? ids.supportReported,
+    supportEvidenceId: ids.supportEvidence,
+    decision: 'approve',
+    planGoalOrdinal: 1,
+    issuedOn: torontoToday(),
+    contentBase64: FIXTURE_PDF,
+  };
+}
+
 function otherCatchment() {
   return {
     appointmentId: ids.appointmentP2,
@@ -682,6 +802,8 @@ function otherCatchment() {
     conferenceId: ids.conferenceB,
     checkpointId: ids.checkpointB,
     attestationId: ids.attestationB,
+    supportId: ids.supportB,
+    supportEvidenceId: ids.supportEvidenceB,
     fiscalYear: 2026,
   };
 }
@@ -703,6 +825,8 @@ function otherOrganization(role: Role) {
     noteId: ids.noteP2,
     taskId: ids.taskP2,
     conferenceId: ids.conferenceP2,
+    supportId: ids.supportP2,
+    supportEvidenceId: ids.supportEvidenceP2,
     fiscalYear: 2026,
   };
 }
@@ -729,6 +853,8 @@ function foreignIdsFor(role: Role): string[] {
     ids.conferenceB,
     ids.checkpointB,
     ids.attestationB,
+    ids.supportB,
+    ids.supportEvidenceB,
   ];
   if (role === 'ministry_viewer') list.push(clients.p1, clients.p2, clients.saMine, clients.saOther);
   else if (!isSsm(role))
@@ -746,6 +872,8 @@ function foreignIdsFor(role: Role): string[] {
       ids.noteP2,
       ids.taskP2,
       ids.conferenceP2,
+      ids.supportP2,
+      ids.supportEvidenceP2,
     );
   if (role === 'sa_caseworker') list.push(clients.p1);
   if (role.startsWith('provider')) list.push(clients.saMine);
@@ -873,6 +1001,7 @@ describe('authorization matrix: every route × every role × another organizatio
           date: freshDate(),
           to: '2026-03-31',
           ...ownMonitoring(route.url),
+          ...ownSupports(route.url),
         };
         const res = await send(session, sampleRequest(spec, route.method, route.url, own));
         if (ok(res.statusCode)) {
