@@ -19,14 +19,24 @@ interface CaseloadEntry {
   plan: { id: string; status: string; phase: string } | null;
 }
 
-/** Setup through the API: an active plan of the caseworker's organization, to place its client. */
+/**
+ * Setup through the API: an active plan of the caseworker's organization, to place its client; the
+ * one with the least ERFS so far, so a $900.00 incentive needs no SSM pre-approval (F6).
+ */
 async function activePlanId(page: Page): Promise<string> {
   const caseload = (await (await page.request.get('/api/caseload?planStatus=active')).json()) as {
     clients: CaseloadEntry[];
   };
-  const plan = caseload.clients.find((c) => c.plan?.status === 'active')?.plan;
-  expect(plan, 'the demo seeds active plans at Riverside').toBeDefined();
-  return plan!.id;
+  const plans = caseload.clients.flatMap((c) => (c.plan?.status === 'active' ? [c.plan.id] : []));
+  expect(plans.length, 'the demo seeds active plans at Riverside').toBeGreaterThan(0);
+  const totals = await Promise.all(
+    plans.map(async (id) => {
+      const res = await page.request.get(`/api/plans/${id}/supports`);
+      expect(res.status(), await res.text()).toBe(200);
+      return { id, total: ((await res.json()) as { planTotalCents: number }).planTotalCents };
+    }),
+  );
+  return totals.sort((a, b) => a.total - b.total)[0]!.id;
 }
 
 async function missingRequirements(page: Page): Promise<string[]> {
