@@ -7,6 +7,9 @@
  *   reported and approved by the SSM (spent), interview clothing issued yesterday with its report due
  *   (F13), a certification fee reported and waiting in the SSM's review queue, a gas card withheld for
  *   improper evidence (F11), and a $1,400.00 laptop waiting for SSM pre-approval (F6);
+ * - three employers registered by Riverside (F10): one meeting every criterion with an in-person
+ *   visit this year and a placement with the same client under way (its training incentive committed),
+ *   one not yet checked and visited only by video, one whose last in-person visit is 14 months old;
  * - a status-quo client (E7) whose work boots were issued in February 2024, inside the F7 window, so
  *   last years' status-quo quarter has something to show.
  * Receipts are synthetic one-page PDFs.
@@ -17,6 +20,8 @@ import { clients, organizations } from '../db/schema.js';
 import { calendarDaysBetween } from '../domain/calendar/iso-date.js';
 import { fiscalYearOf } from '../domain/calendar/fiscal-year.js';
 import type { PersonCrypto } from '../server/privacy/crypto.js';
+import { addSiteVisit, createEmployer, createPlacement, setChecklist } from '../server/employers/service.js';
+import { EMPLOYER_CHECKLIST_ITEMS } from '../domain/supports/types.js';
 import { setBudget } from '../server/supports/budgets.js';
 import {
   issueSupport,
@@ -198,8 +203,8 @@ export async function seedDemoSupports(
     );
   };
 
+  const plan = await build(jobReady, 60, JOB_READY, { activate: true });
   {
-    const plan = await build(jobReady, 60, JOB_READY, { activate: true });
     await story(
       plan.id,
       55,
@@ -267,6 +272,89 @@ export async function seedDemoSupports(
       }),
       {},
     );
+  }
+
+  // F10: the employer registry, and a placement for the same client.
+  {
+    const employerDeps = deps;
+    const allConfirmed = Object.fromEntries(EMPLOYER_CHECKLIST_ITEMS.map((i) => [i, true])) as Record<
+      (typeof EMPLOYER_CHECKLIST_ITEMS)[number],
+      boolean | null
+    >;
+    clock.set(at(200, 0));
+    const machining = await createEmployer(employerDeps, eo, {
+      legalName: 'Essex Precision Machining Inc. (demo)',
+      operatingName: 'Essex Precision (demo)',
+      ontarioLicenceNumber: '1000001-DEMO',
+      wsibAccountNumber: 'DEMO-771204',
+      liabilityInsurer: 'Great Lakes Mutual (demo)',
+      liabilityPolicyNumber: 'GLM-DEMO-5521',
+      liabilityInsuranceExpiresOn: dayOf(-200),
+      registeredOn: dayOf(200),
+      contacts: [{ name: 'Dana Okafor (demo)', title: 'Plant manager', phone: '519-555-0142' }],
+      locations: [{ label: 'Plant', street: '2100 Industrial Dr', city: 'Windsor', postalCode: 'N8W 5B2' }],
+    });
+    clock.set(at(199, 0));
+    await setChecklist(employerDeps, eo, machining.id, { checklist: allConfirmed });
+    clock.set(at(40, 0));
+    await addSiteVisit(employerDeps, eo, machining.id, {
+      visitedOn: dayOf(40),
+      mode: 'in_person',
+      locationId: machining.locations[0]!.id,
+      notes: 'Walked the CNC floor with the plant manager; safety orientation and mentor confirmed.',
+    });
+    clock.set(at(12, 0));
+    await createPlacement(employerDeps, eo, plan.id, {
+      employerId: machining.id,
+      locationId: machining.locations[0]!.id,
+      jobTitle: 'Machine operator trainee',
+      startsOn: dayOf(10),
+      endsOn: dayOf(-50),
+      minutesPerWeek: 1_800,
+      scheduleNote: 'Monday to Thursday, 7:00 to 15:30',
+      hourlyWageCents: 1_900,
+      trainingIncentiveCents: 100_000,
+      employerUse: 'placement_incentive',
+      intendedToContinue: false,
+      agreementSignedOn: dayOf(12),
+      clientConsentSignedOn: dayOf(12),
+      planGoalOrdinal: 1,
+      justification: justification(
+        'Stream B client with no Canadian work experience in trades; the employer would not hire without on-the-job training.',
+        'The incentive covers 8 weeks of the mentor’s time at the employer’s training rate.',
+      ),
+    });
+    requested++;
+
+    clock.set(at(30, 0));
+    const hotel = await createEmployer(employerDeps, eo, {
+      legalName: 'Harbour View Hotel Ltd. (demo)',
+      registeredOn: dayOf(30),
+      locations: [{ label: 'Hotel', street: '1 Riverside Dr W', city: 'Windsor', postalCode: 'N9A 5K3' }],
+    });
+    clock.set(at(29, 0));
+    await addSiteVisit(employerDeps, eo, hotel.id, {
+      visitedOn: dayOf(29),
+      mode: 'virtual',
+      notes: 'Video call with HR; an in-person visit is still to be booked.',
+    });
+
+    clock.set(at(500, 0));
+    const coop = await createEmployer(employerDeps, eo, {
+      legalName: 'Tecumseh Grain Co-operative (demo)',
+      ontarioLicenceNumber: '1000002-DEMO',
+      wsibAccountNumber: 'DEMO-330981',
+      registeredOn: dayOf(500),
+      locations: [{ label: 'Elevator', street: '12 County Rd 42', city: 'Tecumseh', postalCode: 'N8N 2L9' }],
+    });
+    await setChecklist(employerDeps, eo, coop.id, { checklist: allConfirmed });
+    clock.set(at(425, 0));
+    await addSiteVisit(employerDeps, eo, coop.id, {
+      visitedOn: dayOf(425),
+      mode: 'in_person',
+      locationId: coop.locations[0]!.id,
+      notes: 'Seasonal loader roles; visit again before the next placement.',
+    });
   }
 
   // E7/F7: a status-quo client's legacy plan; supports only from 1 January to 31 March 2024.

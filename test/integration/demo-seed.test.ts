@@ -334,7 +334,7 @@ describe('demo financial supports', () => {
   }
 
   it('F6/F13: the SSM’s queue holds the $1,400.00 laptop waiting for pre-approval and a report to review', async () => {
-    expect(seeded?.supports).toBe(6);
+    expect(seeded?.supports).toBe(7);
     const queue = await get<Queue>(demoEmail('ssm_manager'), '/api/supports/approvals');
     expect(queue.preApprovals.map((s) => [s.amountCents, s.preApprovalReasons])).toEqual([
       [140_000, ['item_exceeds_1000']],
@@ -344,7 +344,7 @@ describe('demo financial supports', () => {
     ]);
   });
 
-  it('F3/F7/F11: Riverside’s budget counts the spent, the withheld and last year’s status-quo boots apart', async () => {
+  it('F3/F7/F10/F11: Riverside’s budget counts the spent, the committed placement, the withheld and last year’s status-quo boots apart; its employer registry', async () => {
     interface Budgets {
       fiscalYear: number;
       providers: {
@@ -363,16 +363,33 @@ describe('demo financial supports', () => {
     expect(now.providers).toHaveLength(1);
     const [riverside] = now.providers;
     expect(riverside!.configured).toBe(true);
-    // Bus pass + certification + clothing are spent; the gas card is withheld; the laptop is pending.
+    // Bus pass + certification + clothing are spent; the gas card is withheld; the laptop is
+    // pending; the placement's training incentive is committed.
     expect(riverside!.position.erfs).toEqual({
       pendingCents: 140_000,
-      committedCents: 0,
+      committedCents: 100_000,
       spentCents: 15_600 + 21_000 + 11_850,
       withheldCents: 6_000,
     });
     expect(riverside!.position.remainingCents).toBe(
-      riverside!.position.allocationCents - (15_600 + 21_000 + 11_850),
+      riverside!.position.allocationCents - 100_000 - (15_600 + 21_000 + 11_850),
     );
+    interface Employers {
+      employers: {
+        legalName: string;
+        eligible: boolean;
+        lastInPersonVisitOn: string | null;
+        placementCount: number;
+      }[];
+    }
+    const registry = await get<Employers>(email, '/api/employers');
+    expect(
+      registry.employers.map((e) => [e.eligible, e.placementCount, e.lastInPersonVisitOn !== null]).sort(),
+    ).toEqual([
+      [false, 0, false],
+      [true, 0, true],
+      [true, 1, true],
+    ]);
     const fy2023 = await get<Budgets>(email, '/api/budgets', { fiscalYear: '2023' });
     expect(fy2023.providers[0]!.statusQuoByQuarter['4']!.spentCents).toBe(16_500);
   });
