@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../types.js';
-import { EN, FR } from './resources.js';
+import { APP_EN, APP_FR } from './resources.js';
 
 /** Remembers the language on this device, so the sign-in page opens in it before anyone signs in. */
 export const LOCALE_STORAGE_KEY = 'pathways.locale';
@@ -43,7 +43,7 @@ function reflectLanguage(lng: string): void {
 i18n.on('languageChanged', reflectLanguage);
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: EN }, fr: { translation: FR } },
+  resources: { en: { translation: APP_EN }, fr: { translation: APP_FR } },
   lng: initialLocale(),
   fallbackLng: 'en',
   supportedLngs: ['en', 'fr'],
