@@ -133,6 +133,14 @@ export async function listBudgets(
   return { fiscalYear: year, providers: await rowsFor(deps, providers, year) };
 }
 
+/** A fiscal year named in a path; anything else is no budget (404). */
+export function fiscalYearOfPath(text: string): number {
+  if (!/^\d{4}$/.test(text)) throw notFound('Budget');
+  const year = Number(text);
+  if (year < 2000 || year > 2199) throw notFound('Budget');
+  return year;
+}
+
 /** PUT /budgets/:organizationId/:fiscalYear (F3): SSM finance sets a provider's allocation. */
 export async function setBudget(
   deps: BudgetDeps,

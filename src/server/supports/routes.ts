@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../auth/plugin.js';
 import { problemResponses, problemSchema } from '../http/problem.js';
-import { listBudgets, setBudget } from './budgets.js';
+import { fiscalYearOfPath, listBudgets, setBudget } from './budgets.js';
 import {
   approvalsSchema,
   budgetBody,
@@ -332,7 +332,7 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
         deps,
         contextOf(request),
         request.params.organizationId,
-        request.params.fiscalYear,
+        fiscalYearOfPath(request.params.fiscalYear),
         request.body,
       ),
   );

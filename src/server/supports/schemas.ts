@@ -46,7 +46,14 @@ export const supportEvidenceParams = z.object({ supportEvidenceId: uuidParam });
 const fiscalYear = queryInt(2000, 2199).describe(
   'Fiscal year by its starting year: 2026 = 1 April 2026–31 March 2027',
 );
-export const budgetParams = z.object({ organizationId: uuidParam, fiscalYear });
+/**
+ * The fiscal year in a path is read by the service (a year that is not one is a 404, as an unknown
+ * path is), so a malformed organization id and a malformed year are told apart from a malformed body.
+ */
+export const budgetParams = z.object({
+  organizationId: uuidParam,
+  fiscalYear: z.string().min(1).max(40).describe('Fiscal year by its starting year, e.g. 2026'),
+});
 export const budgetQuery = z.object({ fiscalYear: fiscalYear.optional() });
 
 /** Integer cents of one support: at least a cent, at most $100,000.00. */
