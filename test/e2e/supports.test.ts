@@ -250,8 +250,9 @@ describe('financial supports: request, SSM pre-approval, issue, evidence, report
     await page.locator('#issue-paymentReference').fill('PC-2026-0042');
     await page.getByTestId('issue-submit').click();
     await expect.poll(() => state(page)).toBe('issued');
-    await page.getByTestId('report-due').waitFor();
-    expect(await page.getByTestId('report-due').getAttribute('data-report-state')).toBe('due');
+    const reportDue = page.getByTestId('support-details').getByTestId('report-due');
+    await reportDue.waitFor();
+    expect(await reportDue.getAttribute('data-report-state')).toBe('due');
     await page.getByTestId('evidence-problems').waitFor();
     await expectAccessible(page, 'support issued, evidence missing');
     await uploadReceiptAndReport(page, 'Work boots');
