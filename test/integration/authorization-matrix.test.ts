@@ -135,6 +135,15 @@ const ids = {
   supportEvidenceP2: '',
   supportB: '',
   supportEvidenceB: '',
+  // Employers and placements (F10, F12–F14): provider one's employer and placements (one to end),
+  // a plan to place a client on, provider two's placement and catchment B's employer and placement.
+  employerA: '',
+  employerB: '',
+  placementPlan: '',
+  placementA: '',
+  placementToEnd: '',
+  placementP2: '',
+  placementB: '',
 };
 let dayCounter = 0;
 /** A fresh date each call, so closures created or deleted by the positive control never collide. */
@@ -212,6 +221,7 @@ beforeAll(async () => {
   await placePbfReview();
   await placeMonitoring();
   await placeSupports();
+  await placeEmployers();
   const [target] = await world.db
     .insert(users)
     .values({
@@ -448,6 +458,7 @@ async function planClientWithCa(as: Session): Promise<{ clientId: string; assess
 
 /** Which of provider one's plans a plan route acts on, so the positive control finds one in the right state. */
 function ownPlanFor(url: string): string {
+  if (url.startsWith('/api/plans/:planId/placements')) return ids.placementPlan;
   if (url.startsWith('/api/plans/:planId/supports')) return ids.supportPlan;
   if (url.endsWith('/plans/:planId/outcome')) return ids.monOutcomePlan;
   if (MONITORED.test(url)) return ids.monPlan;
@@ -778,6 +789,66 @@ function ownSupports(url: string): Record<string, unknown> {
   };
 }
 
+/**
+ * Employers and placements (F10, F12–F14) through the API: provider one's employer (registered, so
+ * it manages it) with a placement to change and one to end, provider two's placement with that same
+ * employer (employers are the catchment's, placements the plan's), and catchment B's.
+ */
+async function placeEmployers() {
+  const p1 = world.as.provider_caseworker;
+  const eas = [{ kind: 'employment_assistance_services', code: 'eas.resume_interview' }];
+  const activePlan = async (as: Session, sinBase: number) =>
+    (await buildPlanWith(world, as, (await draftPlanFor(world, as, sinBase)).id, eas, { activate: true })).id;
+  const employer = async (as: Session) =>
+    (
+      await succeed<{ id: string }>(world, as, 'POST', '/api/employers', {
+        legalName: 'Fixture Employer Ltd.',
+      })
+    ).id;
+  const placement = async (as: Session, planId: string, employerId: string) =>
+    (
+      await succeed<{ id: string }>(world, as, 'POST', `/api/plans/${planId}/placements`, {
+        employerId,
+        jobTitle: 'Fixture trainee',
+        startsOn: '2026-01-05',
+        endsOn: '2026-12-31',
+        minutesPerWeek: 1200,
+        trainingIncentiveCents: 50_000,
+        employerUse: 'placement_incentive',
+        intendedToContinue: false,
+        planGoalOrdinal: 1,
+        justification: {
+          evidenceOfNeed: 'Fixture: need',
+          whyCouldNotPay: 'Fixture: employer cannot carry the training cost',
+          reasonableCost: 'Fixture: market rate',
+          barrierTemporary: true,
+          noOtherFundingSource: true,
+        },
+      })
+    ).id;
+  ids.employerA = await employer(p1);
+  ids.placementPlan = await activePlan(p1, 8_500_000);
+  ids.placementA = await placement(p1, await activePlan(p1, 8_510_000), ids.employerA);
+  ids.placementToEnd = await placement(p1, await activePlan(p1, 8_520_000), ids.employerA);
+  const p2 = world.provider2Caseworker;
+  ids.placementP2 = await placement(p2, await activePlan(p2, 8_530_000), ids.employerA);
+  const bWorker = world.bSessions.provider_caseworker;
+  ids.employerB = await employer(bWorker);
+  ids.placementB = await placement(bWorker, await activePlan(bWorker, 8_540_000), ids.employerB);
+}
+
+/** Body and path values the employer and placement routes need on provider one's fixtures. */
+function ownEmployers(url: string): Record<string, unknown> {
+  if (!url.includes('/employers') && !url.includes('/placements')) return {};
+  return {
+    employerId: ids.employerA,
+    placementId: url.endsWith('/end') ? ids.placementToEnd : ids.placementA,
+    // F4: the placement's support is linked to the plan's first goal.
+    planGoalOrdinal: 1,
+    endedOn: torontoToday(),
+  };
+}
+
 function otherCatchment() {
   return {
     appointmentId: ids.appointmentP2,
@@ -804,6 +875,8 @@ function otherCatchment() {
     attestationId: ids.attestationB,
     supportId: ids.supportB,
     supportEvidenceId: ids.supportEvidenceB,
+    employerId: ids.employerB,
+    placementId: ids.placementB,
     fiscalYear: 2026,
   };
 }
@@ -827,6 +900,7 @@ function otherOrganization(role: Role) {
     conferenceId: ids.conferenceP2,
     supportId: ids.supportP2,
     supportEvidenceId: ids.supportEvidenceP2,
+    placementId: ids.placementP2,
     fiscalYear: 2026,
   };
 }
@@ -855,6 +929,8 @@ function foreignIdsFor(role: Role): string[] {
     ids.attestationB,
     ids.supportB,
     ids.supportEvidenceB,
+    ids.employerB,
+    ids.placementB,
   ];
   if (role === 'ministry_viewer') list.push(clients.p1, clients.p2, clients.saMine, clients.saOther);
   else if (!isSsm(role))
@@ -874,6 +950,7 @@ function foreignIdsFor(role: Role): string[] {
       ids.conferenceP2,
       ids.supportP2,
       ids.supportEvidenceP2,
+      ids.placementP2,
     );
   if (role === 'sa_caseworker') list.push(clients.p1);
   if (role.startsWith('provider')) list.push(clients.saMine);
@@ -1002,6 +1079,7 @@ describe('authorization matrix: every route × every role × another organizatio
           to: '2026-03-31',
           ...ownMonitoring(route.url),
           ...ownSupports(route.url),
+          ...ownEmployers(route.url),
         };
         const res = await send(session, sampleRequest(spec, route.method, route.url, own));
         if (ok(res.statusCode)) {
