@@ -132,6 +132,20 @@ describe('employer registration, eligibility, site visit and a placement made re
     await page.locator('#placement-trainingIncentiveCents').fill('900.00');
     await page.locator('#placement-employerUse-placement_incentive').check();
     await page.locator('#placement-intendedToContinue-yes').check();
+    // F4: without the five principles answered the API refuses, and the form lists every one it names.
+    const problemsBefore = problems.length;
+    await page.getByTestId('placement-submit').click();
+    await page
+      .locator('[data-testid="rule-problems"] [data-rule="F4"][data-code="no_evidence_of_need"]')
+      .waitFor();
+    // The browser logs the refusal's 422 as a failed resource: expected here, and only that.
+    await expect.poll(() => problems.length).toBe(problemsBefore + 1);
+    expect(problems.slice(problemsBefore)).toEqual([
+      expect.stringMatching(/status of 422/) as unknown as string,
+    ]);
+    problems.splice(problemsBefore);
+    expect(await page.locator('[data-testid="rule-problems"] [data-rule="F4"]').count()).toBeGreaterThan(1);
+    await expectAccessible(page, 'placement form refused (F4)');
     await page.locator('#placement-link').selectOption({ index: 1 });
     await page
       .locator('#placement-justification-evidenceOfNeed')
