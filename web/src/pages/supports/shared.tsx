@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api.js';
 import { useFormatters } from '../../format.js';
 import { CATEGORY_INFO } from '../../../../src/domain/supports/categories.js';
 import { PRE_APPROVAL_REASON_LABELS } from '../../../../src/domain/supports/pre-approval.js';
@@ -129,22 +128,4 @@ export function ProblemList({ problems, testId }: { problems: SupportProblem[]; 
       ))}
     </ul>
   );
-}
-
-const isSupportProblem = (v: unknown): v is SupportProblem => {
-  if (typeof v !== 'object' || v === null) return false;
-  const p = v as Record<string, unknown>;
-  return (
-    typeof p.rule === 'string' &&
-    typeof p.code === 'string' &&
-    typeof p.en === 'string' &&
-    typeof p.fr === 'string'
-  );
-};
-
-/** The `problems` a 422 refusal lists besides its first rule (the contract's request refusal). */
-export function problemsOfError(error: unknown): SupportProblem[] {
-  if (!isApiError(error)) return [];
-  const list = (error.problem as unknown as { problems?: unknown }).problems;
-  return Array.isArray(list) ? list.filter(isSupportProblem) : [];
 }
