@@ -280,6 +280,27 @@ describe('support page (rendered)', () => {
     expect(options[0]?.[2]).toContain('(suggested)');
   });
 
+  it('F10: an employer support links to its placement for those who may read placements', async () => {
+    const PLACEMENT = '00000000-0000-4000-8000-0000000000b7';
+    const employer = support({
+      kind: 'employer',
+      category: null,
+      employerUse: 'placement_incentive',
+      placementId: PLACEMENT,
+    });
+    for (const locale of ['en', 'fr'] as const) {
+      const html = await supportPage(employer, locale, ['support.read', 'employer.read']);
+      expect(html).toContain(`href="/placements/${PLACEMENT}"`);
+      expect(html).not.toMatch(NO_KEYS);
+    }
+    // The SA caseworker reads the support (I3) but not placements (employer.read): no dead link.
+    const sa = await supportPage(employer, 'en', ['support.read']);
+    expect(sa).not.toContain('/placements/');
+    // A client support has no placement.
+    const client = await supportPage(support(), 'en', ['support.read', 'employer.read']);
+    expect(client).not.toContain('/placements/');
+  });
+
   it('I3: an SA caseworker’s view has no step and no file link', async () => {
     const sa = issued({
       justification: null,

@@ -11,6 +11,7 @@ import { todayIso, useFormatters } from '../../format.js';
 import { collect, isBlank, useFormErrors } from '../../forms.js';
 import { EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES } from '../../../../src/domain/monitoring/types.js';
 import { formatBytes, readFileAsBase64 } from '../monitoring/shared.js';
+import { useCan } from '../../session.js';
 import { NotFoundPage } from '../NotFoundPage.js';
 import { supportEvidenceFileUrl, useSupport, useSupportStep, type SupportStep } from './data.js';
 import {
@@ -81,6 +82,7 @@ function SupportBody({ support: s }: { support: SupportView }) {
 
 function SupportDetails({ support: s }: { support: SupportView }) {
   const { t } = useTranslation();
+  const can = useCan();
   const fmt = useFormatters();
   const words = useSupportWords();
   const what = useWhatLabel();
@@ -96,6 +98,16 @@ function SupportDetails({ support: s }: { support: SupportView }) {
             <dt>{t('supports.fields.plan')}</dt>
             <dd>
               <Link to={`/plans/${s.planId}`}>{s.planReference}</Link>
+            </dd>
+          </>
+        ) : null}
+        {s.placementId && can('employer.read') ? (
+          <>
+            <dt>{t('supports.fields.placement')}</dt>
+            <dd>
+              <Link to={`/placements/${s.placementId}`} data-testid="support-placement-link">
+                {t('supports.support.openPlacement')}
+              </Link>
             </dd>
           </>
         ) : null}
