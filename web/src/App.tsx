@@ -359,7 +359,8 @@ export function App() {
         <Route
           path="placements/:placementId"
           element={
-            <Requires permission="support.read">
+            // GET /placements/:id needs employer.read (the SA caseworker reads the support only, I3).
+            <Requires permission="employer.read">
               <PlacementPage />
             </Requires>
           }
