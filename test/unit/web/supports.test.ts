@@ -1,6 +1,10 @@
+import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { EMPLOYER_SUPPORT_USES, REQUEST_STATES, SUPPORT_KINDS } from '../../../src/domain/supports/types.js';
 import { EN, FR } from '../../../web/src/i18n/resources.js';
+import { employerKeys } from '../../../web/src/pages/employers/data.js';
+import { planKeys } from '../../../web/src/pages/plans/data.js';
+import { queriesAfterSupportStep, supportKeys } from '../../../web/src/pages/supports/data.js';
 import {
   budgetYearChoices,
   emptyDraft,
@@ -152,5 +156,44 @@ describe('requestBodyOf (the request form’s body)', () => {
 describe('budgetYearChoices (F3 fiscal years)', () => {
   it('offers next year to set up ahead, this one and the three before', () => {
     expect(budgetYearChoices(2026)).toEqual([2027, 2026, 2025, 2024, 2023]);
+  });
+});
+
+describe('queriesAfterSupportStep (what a step leaves stale)', () => {
+  const PLAN = '00000000-0000-4000-8000-000000000001';
+  const PLACEMENT = '00000000-0000-4000-8000-0000000000b7';
+  /** The cached queries a step invalidates, by the same prefix matching the app's invalidation uses. */
+  async function staleAfter(support: { planId: string | null; placementId: string | null }) {
+    const client = new QueryClient();
+    const cached: QueryKey[] = [
+      supportKeys.plan(PLAN),
+      supportKeys.approvals,
+      supportKeys.budgets(2026),
+      planKeys.history(PLAN),
+      employerKeys.placement(PLACEMENT),
+      employerKeys.one('00000000-0000-4000-8000-0000000000e1'),
+      ['monitoring', 'plan', PLAN],
+      planKeys.one(PLAN),
+    ];
+    for (const key of cached) client.setQueryData(key, {});
+    for (const queryKey of queriesAfterSupportStep(support))
+      await client.invalidateQueries({ queryKey, refetchType: 'none' });
+    return cached.filter((key) => client.getQueryState(key)?.isInvalidated).map((key) => JSON.stringify(key));
+  }
+
+  it('a client support: the plan’s list and history, the SSM queue and the budgets', async () => {
+    expect(await staleAfter({ planId: PLAN, placementId: null })).toEqual(
+      [supportKeys.plan(PLAN), supportKeys.approvals, supportKeys.budgets(2026), planKeys.history(PLAN)].map(
+        (k) => JSON.stringify(k),
+      ),
+    );
+  });
+
+  it('F10/F12: an employer support also its placement, the employer page and monitoring', async () => {
+    const stale = await staleAfter({ planId: PLAN, placementId: PLACEMENT });
+    expect(stale).toContain(JSON.stringify(employerKeys.placement(PLACEMENT)));
+    expect(stale).toContain(JSON.stringify(employerKeys.one('00000000-0000-4000-8000-0000000000e1')));
+    expect(stale).toContain(JSON.stringify(['monitoring', 'plan', PLAN]));
+    expect(stale).not.toContain(JSON.stringify(planKeys.one(PLAN)));
   });
 });

@@ -102,6 +102,8 @@ function invalidateAfterPlacement(queryClient: ReturnType<typeof useQueryClient>
   void queryClient.invalidateQueries({ queryKey: employerKeys.one(view.employerId) });
   void queryClient.invalidateQueries({ queryKey: employerKeys.listAll });
   void queryClient.invalidateQueries({ queryKey: ['supports'] });
+  // The employer support counts in the provider's ERFS budget from its request on (F3).
+  void queryClient.invalidateQueries({ queryKey: ['budgets'] });
   void queryClient.invalidateQueries({ queryKey: ['monitoring'] });
   void queryClient.invalidateQueries({ queryKey: planKeys.history(view.planId) });
 }

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { apiUrl, get, post, put } from '../../api.js';
+import { planKeys } from '../plans/data.js';
 import type {
   BudgetInput,
   BudgetRow,
@@ -82,6 +83,7 @@ export function useRequestSupport(
       queryClient.setQueryData(supportKeys.one(support.id), support);
       void queryClient.invalidateQueries({ queryKey: supportKeys.all });
       void queryClient.invalidateQueries({ queryKey: supportKeys.budgetsAll });
+      if (support.planId) void queryClient.invalidateQueries({ queryKey: planKeys.history(support.planId) });
       options.onSuccess?.(support);
     },
     ...(options.onError ? { onError: options.onError } : {}),
@@ -97,8 +99,21 @@ export type SupportStep =
   | { step: 'cancel'; body: { reason: string } };
 
 /**
+ * What a step on a support leaves stale besides the support itself: the plan's list, the SSM's
+ * queue, the budgets (which the step moves) and the plan's history (each step is an event). An
+ * employer support's step also moves its placement (coverage, `actions`), the employer page's
+ * placement line, and the F12 period / F14 start that monitoring reads.
+ */
+export function queriesAfterSupportStep(support: Pick<SupportView, 'planId' | 'placementId'>): QueryKey[] {
+  const keys: QueryKey[] = [supportKeys.approvals, supportKeys.budgetsAll];
+  if (support.planId) keys.push(supportKeys.plan(support.planId), planKeys.history(support.planId));
+  if (support.placementId) keys.push(['placements'], ['employers'], ['monitoring']);
+  return keys;
+}
+
+/**
  * One step on a support: every such route answers with the support as it now stands, so the page
- * shows it at once; the plan's list, the SSM's queue and the budgets (which the step moves) refetch.
+ * shows it at once; what the step moved elsewhere refetches (queriesAfterSupportStep).
  */
 export function useSupportStep(
   supportId: string,
@@ -109,9 +124,8 @@ export function useSupportStep(
     mutationFn: (s: SupportStep) => post<SupportView>(`/supports/${enc(supportId)}/${s.step}`, s.body),
     onSuccess: (support, step) => {
       queryClient.setQueryData(supportKeys.one(support.id), support);
-      if (support.planId) void queryClient.invalidateQueries({ queryKey: supportKeys.plan(support.planId) });
-      void queryClient.invalidateQueries({ queryKey: supportKeys.approvals });
-      void queryClient.invalidateQueries({ queryKey: supportKeys.budgetsAll });
+      for (const queryKey of queriesAfterSupportStep(support))
+        void queryClient.invalidateQueries({ queryKey });
       options.onSuccess?.(support, step);
     },
     ...(options.onError ? { onError: options.onError } : {}),
