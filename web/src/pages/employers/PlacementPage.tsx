@@ -292,7 +292,9 @@ function EndSection({ view, onSaved }: { view: PlacementView; onSaved: (m: strin
           'endedOn',
           !endedOn
             ? t('employers.errors.required')
-            : endedOn < view.startsOn && t('employers.errors.endsBeforeStart'),
+            : endedOn < view.startsOn
+              ? t('employers.errors.endsBeforeStart')
+              : endedOn > today && t('employers.errors.future'),
         ],
       ]),
     );
@@ -331,6 +333,7 @@ function EndSection({ view, onSaved }: { view: PlacementView; onSaved: (m: strin
             hint={t('employers.placementPage.endHint')}
             type="date"
             min={view.startsOn}
+            max={today}
             value={endedOn}
             onChange={setEndedOn}
             error={form.field('endedOn')}
