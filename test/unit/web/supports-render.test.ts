@@ -248,6 +248,23 @@ describe('support page (rendered)', () => {
     expect(waiting).not.toContain('data-testid="issue-form"');
   });
 
+  it('F13: the issue form says when the report is due: 3 business days for a client support, 15 after the placement for an employer one', async () => {
+    const approved = support({ state: 'approved', preApprovalReasons: [], actions: ['issue'] });
+    const employer = {
+      ...approved,
+      kind: 'employer' as const,
+      category: null,
+      employerUse: 'placement_incentive' as const,
+    };
+    const client = await supportPage(approved, 'en', ['support.read', 'support.request']);
+    expect(client).toContain('is due 3 business days after the issue date (F13)');
+    expect(client).not.toContain('15 business days');
+    const clientFr = await supportPage(approved, 'fr', ['support.read', 'support.request']);
+    expect(clientFr).toContain('est dû 3 jours ouvrables après la date de versement (F13)');
+    const emp = await supportPage(employer, 'en', ['support.read', 'support.request']);
+    expect(emp).toContain('is due 15 business days after the placement ends (F13)');
+  });
+
   it('F13: shows the report due date, what the evidence lacks, the upload and the report form', async () => {
     for (const locale of ['en', 'fr'] as const) {
       const html = await supportPage(issued({ actions: ['upload_evidence', 'report'] }), locale, [

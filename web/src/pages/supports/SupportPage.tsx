@@ -10,6 +10,7 @@ import { QueryStatus } from '../../components/QueryStatus.js';
 import { todayIso, useFormatters } from '../../format.js';
 import { collect, isBlank, useFormErrors } from '../../forms.js';
 import { EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES } from '../../../../src/domain/monitoring/types.js';
+import { REPORTING_BUSINESS_DAYS } from '../../../../src/domain/supports/reporting.js';
 import { formatBytes, readFileAsBase64 } from '../monitoring/shared.js';
 import { useCan } from '../../session.js';
 import { NotFoundPage } from '../NotFoundPage.js';
@@ -386,7 +387,11 @@ function IssueForm({ support: s, onDone }: { support: SupportView; onDone: () =>
   return (
     <section className="section panel" aria-labelledby="issue-heading" data-testid="issue-form">
       <h2 id="issue-heading">{t('supports.issue.heading')}</h2>
-      <p>{t('supports.issue.lead')}</p>
+      <p data-testid="issue-lead">
+        {t(s.kind === 'employer' ? 'supports.issue.leadEmployer' : 'supports.issue.leadClient', {
+          days: REPORTING_BUSINESS_DAYS[s.kind],
+        })}
+      </p>
       <ErrorSummary form={form} labels={labels} idFor={idFor} />
       <form className="form" noValidate onSubmit={submit}>
         <TextField
