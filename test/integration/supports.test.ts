@@ -356,7 +356,7 @@ describe('F13: issuing and reporting', () => {
 });
 
 describe('F11: the SSM’s review', () => {
-  it('F11: only a malfeasance-review withholding is lifted; the others wait for a corrected report', async () => {
+  it('F11: only a malfeasance-review withholding is lifted, and only by the SSM (the provider cannot report it again); the others wait for a corrected report', async () => {
     const planId = await freshPlan();
     const s = await reportedSupport(world, caseworker(), planId, boots(world));
     const missingNote = await post(
@@ -379,11 +379,21 @@ describe('F11: the SSM’s review', () => {
     const t = await reportedSupport(world, caseworker(), planId, boots(world));
     const review = await get(`/api/supports/${t.id}`, world.as.ssm_manager);
     expect((review.json() as SupportViewLike).actions).toEqual(['approve_report', 'withhold']);
-    await supportStep(world, world.as.ssm_manager, t.id, 'review', {
+    const underReview = await supportStep(world, world.as.ssm_manager, t.id, 'review', {
       decision: 'withhold',
       reason: 'malfeasance_review',
       note: 'Vendor under review',
     });
+    expect(underReview.actions).toEqual(['lift_withholding']);
+    // F11: pending the review, the provider cannot report it again (that would clear the reason).
+    const ownView = await get(`/api/supports/${t.id}`);
+    expect((ownView.json() as SupportViewLike).actions).toEqual(['upload_evidence']);
+    const reReport = await post(`/api/supports/${t.id}/report`, {});
+    expect(reReport.statusCode).toBe(409);
+    expect(reReport.json()).toMatchObject({ rule: 'F11', code: 'withholding_pending_review' });
+    expect((reReport.json() as ProblemBody).messageFr).toContain('F11');
+    const still = (await get(`/api/supports/${t.id}`, world.as.ssm_manager)).json() as SupportViewLike;
+    expect(still).toMatchObject({ state: 'withheld', withholdReason: 'malfeasance_review' });
     const lifted = await supportStep(world, world.as.ssm_manager, t.id, 'review', { decision: 'approve' });
     expect(lifted.state).toBe('report_approved');
     expect(lifted.withholdReason).toBeNull();

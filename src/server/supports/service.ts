@@ -234,10 +234,13 @@ function actionsOf(ctx: RequestContext, s: VisibleSupport['support']): SupportAc
     case 'issued':
       if (mine) out.push('upload_evidence', 'report');
       break;
-    case 'withheld':
-      if (mine) out.push('upload_evidence', 'report');
-      if (ssm && s.withholdReason && isProvisionalWithholding(s.withholdReason)) out.push('lift_withholding');
+    case 'withheld': {
+      // F11: a withholding pending a malfeasance review waits on the SSM's review, not on a corrected report.
+      const provisional = s.withholdReason !== null && isProvisionalWithholding(s.withholdReason);
+      if (mine) out.push('upload_evidence', ...(provisional ? [] : (['report'] as const)));
+      if (ssm && provisional) out.push('lift_withholding');
       break;
+    }
     case 'reported':
       if (ssm) out.push('approve_report', 'withhold');
       break;
@@ -1161,6 +1164,19 @@ export async function reportSupport(
       'a support is reported once issued, or again after a withholding.',
       'un soutien fait l’objet d’un rapport une fois remis, ou de nouveau après une retenue.',
       'F13',
+    );
+  // F11: a withholding pending a malfeasance review is the SSM's to lift; a report from the
+  // provider would clear the reason the SSM is reviewing.
+  if (
+    row.support.state === 'withheld' &&
+    row.support.withholdReason !== null &&
+    isProvisionalWithholding(row.support.withholdReason)
+  )
+    throw stateConflict(
+      'withholding_pending_review',
+      'reimbursement is withheld pending a malfeasance review; the SSM lifts it after the review, it is not reported again.',
+      'le remboursement est retenu en attendant un examen pour malversation; le GSS la lève après l’examen, le soutien ne fait pas l’objet d’un nouveau rapport.',
+      'F11',
     );
   const evidence = await evidenceOfSupports(deps.db, [supportId]);
   const problems = evidenceProblemsOf(row.support, evidence);
