@@ -12,7 +12,7 @@ import {
   TextField,
 } from '../../components/fields.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
-import { useFormatters } from '../../format.js';
+import { todayIso, useFormatters } from '../../format.js';
 import { useFormErrors } from '../../forms.js';
 import { itemName, PlanPageFrame } from '../plans/shared.js';
 import type { PlanDetail } from '../plans/types.js';
@@ -288,6 +288,7 @@ function PlacementForm({ plan }: { plan: PlanDetail }) {
           id={id('agreementSignedOn')}
           label={labels.agreementSignedOn ?? ''}
           type="date"
+          max={todayIso()}
           value={draft.agreementSignedOn}
           onChange={(v) => set('agreementSignedOn', v)}
           error={err('agreementSignedOn')}
@@ -297,6 +298,7 @@ function PlacementForm({ plan }: { plan: PlanDetail }) {
           id={id('clientConsentSignedOn')}
           label={labels.clientConsentSignedOn ?? ''}
           type="date"
+          max={todayIso()}
           value={draft.clientConsentSignedOn}
           onChange={(v) => set('clientConsentSignedOn', v)}
           error={err('clientConsentSignedOn')}
