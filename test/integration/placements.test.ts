@@ -303,6 +303,30 @@ describe('issuing and reporting (F10, F13)', () => {
     expect(issued).toMatchObject({ state: 'issued', reportDueOn: '2026-01-14' });
   });
 
+  it('F13/F12: two ends at once: one wins, the other is 409; the report due date and the supported period follow the winner', async () => {
+    const planId = await freshPlan();
+    const p = await place(
+      planId,
+      placementBody(await readyEmployer('2025-11-20'), '2025-12-01', '2026-02-27'),
+    );
+    const ends = ['2025-12-19', '2026-01-09'];
+    const results = await Promise.all(
+      ends.map((endedOn) =>
+        world.request(cw, { method: 'POST', url: `/api/placements/${p.id}/end`, payload: { endedOn } }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const winner = results.find((r) => r.statusCode === 200)!.json() as Placement;
+    expect((results.find((r) => r.statusCode === 409)!.json() as { code: string }).code).toBe(
+      'placement_ended',
+    );
+    const [row] = await world.db.select().from(placements).where(eq(placements.id, p.id));
+    expect(row!.endedOn).toBe(winner.endedOn);
+    const after = await ok<Placement>(world, cw, 'GET', `/api/placements/${p.id}`);
+    expect(after.support.reportDueOn).toBe(winner.reportDueOn);
+    expect((await periodsOf(planId)).map((x) => x.endsOn)).toEqual([winner.endedOn]);
+  });
+
   it('F13: the end is refused before the start or after today, naming the field', async () => {
     const planId = await freshPlan();
     const p = await place(

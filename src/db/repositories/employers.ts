@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { ClientVisibility } from '../../domain/access/policy.js';
-import type { Queryable } from '../connection.js';
+import type { Queryable, Transaction } from '../connection.js';
 import { clientScope } from '../scope.js';
 import {
   clients,
@@ -140,6 +140,25 @@ export async function placementById(q: Queryable, placementId: string): Promise<
 export async function placementOfSupport(q: Queryable, supportId: string): Promise<PlacementRow | null> {
   const [row] = await q.select().from(placements).where(eq(placements.supportId, supportId));
   return row ?? null;
+}
+
+/**
+ * A placement and its support, locked for the rest of the transaction, always in the order support
+ * then placement (the order every support step takes: its guarded update, then the placement hooks),
+ * so concurrent ends, changes and approvals of one placement are decided one after the other.
+ */
+export async function lockPlacementOfSupport(tx: Transaction, supportId: string) {
+  const [support] = await tx
+    .select({ state: supportRequests.state })
+    .from(supportRequests)
+    .where(eq(supportRequests.id, supportId))
+    .for('update');
+  const [placement] = await tx
+    .select()
+    .from(placements)
+    .where(eq(placements.supportId, supportId))
+    .for('update');
+  return support && placement ? { supportState: support.state, placement } : null;
 }
 
 export async function placementsOfPlan(q: Queryable, planId: string): Promise<PlacementRow[]> {

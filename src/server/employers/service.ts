@@ -23,6 +23,7 @@ import {
   insertPlacementPeriod,
   insertSiteVisit,
   locationById,
+  lockPlacementOfSupport,
   locationsOf,
   placementById,
   placementOfSupport,
@@ -482,7 +483,8 @@ export async function onEmployerSupportApproved(
   ctx: RequestContext,
   supportId: string,
 ): Promise<void> {
-  const p = await placementOfSupport(tx, supportId);
+  // Locked: an end recorded at the same moment is either seen here or waits for this period.
+  const p = (await lockPlacementOfSupport(tx, supportId))?.placement;
   if (!p) return;
   const now = deps.now();
   const endsOn = p.endedOn ?? p.endsOn;
@@ -515,7 +517,7 @@ export async function onEmployerSupportCancelled(
   ctx: RequestContext,
   supportId: string,
 ): Promise<void> {
-  const p = await placementOfSupport(tx, supportId);
+  const p = (await lockPlacementOfSupport(tx, supportId))?.placement;
   if (!p?.employerSupportPeriodId) return;
   const now = deps.now();
   await removePlacementPeriod(tx, p.id, p.employerSupportPeriodId, now);
@@ -728,6 +730,18 @@ async function workablePlacement(deps: EmployerDeps, ctx: RequestContext, placem
   return { placement, row, support };
 }
 
+/**
+ * The placement as it is now, under the lock of its support and itself: what was read before the
+ * transaction may have changed (another end, a change, the SSM's approval writing the period).
+ */
+async function lockedWorkable(tx: Transaction, placement: PlacementRow): Promise<PlacementRow> {
+  const locked = await lockPlacementOfSupport(tx, placement.supportId);
+  if (!locked) throw notFound('Placement');
+  if (locked.supportState === 'cancelled')
+    throw conflict('support_cancelled', 'The placement’s employer support was cancelled.');
+  return locked.placement;
+}
+
 /** F10: the agreement and consent signatures, the agreed end, the schedule. */
 export async function changePlacement(
   deps: EmployerDeps,
@@ -745,6 +759,9 @@ export async function changePlacement(
   }
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
+    const current = await lockedWorkable(tx, placement);
+    if (input.endsOn !== undefined && current.endedOn !== null)
+      throw conflict('placement_ended', 'The placement has ended; its agreed end no longer changes.');
     await updatePlacement(tx, placementId, {
       ...(input.agreementSignedOn !== undefined ? { agreementSignedOn: input.agreementSignedOn } : {}),
       ...(input.clientConsentSignedOn !== undefined
@@ -756,8 +773,8 @@ export async function changePlacement(
       updatedAt: now,
     });
     // F12: the supported period follows the agreed end while the placement runs.
-    if (input.endsOn !== undefined && placement.employerSupportPeriodId) {
-      await setPlacementPeriodEnd(tx, placement.employerSupportPeriodId, input.endsOn, now);
+    if (input.endsOn !== undefined && current.employerSupportPeriodId) {
+      await setPlacementPeriodEnd(tx, current.employerSupportPeriodId, input.endsOn, now);
       await settlePlan(tx, deps, ctx, placement.planId, now);
     }
     await audit(tx, ctx, 'update', 'placement', placementId, row.plan.clientId);
@@ -786,17 +803,21 @@ export async function endPlacement(
   const dueOn = reportDueOn(calendar, { kind: 'employer', placementEndedOn: input.endedOn });
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
+    // Two ends at once: the second sees the first's under the lock.
+    const current = await lockedWorkable(tx, placement);
+    if (current.endedOn !== null)
+      throw conflict('placement_ended', `The placement already ended on ${current.endedOn}.`);
     await updatePlacement(tx, placementId, { endedOn: input.endedOn, updatedAt: now });
     await setSupportReportDueOn(tx, placement.supportId, dueOn, now);
-    if (placement.employerSupportPeriodId) {
-      await setPlacementPeriodEnd(tx, placement.employerSupportPeriodId, input.endedOn, now);
+    if (current.employerSupportPeriodId) {
+      await setPlacementPeriodEnd(tx, current.employerSupportPeriodId, input.endedOn, now);
       await planEventBy(tx, ctx, placement.planId, now, 'employer_support_recorded', {
-        periodId: placement.employerSupportPeriodId,
+        periodId: current.employerSupportPeriodId,
         source: 'placement',
         placementId,
-        startsOn: placement.startsOn,
+        startsOn: current.startsOn,
         endsOn: input.endedOn,
-        previousEndsOn: placement.endsOn,
+        previousEndsOn: current.endsOn,
       });
       await settlePlan(tx, deps, ctx, placement.planId, now);
     }
