@@ -128,6 +128,12 @@ describe('sign-in with a password', () => {
         'referral.work',
         'task.work',
         'user.read',
+        // F3/F4/F10/F13, I3: a provider lead requests supports, watches the budget, works with employers.
+        'budget.read',
+        'employer.manage',
+        'employer.read',
+        'support.read',
+        'support.request',
       ].sort(),
     );
     expect(body.csrfToken).toBe(session.csrf);
