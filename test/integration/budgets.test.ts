@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clients } from '../../src/db/schema.js';
+import { fiscalYearOf } from '../../src/domain/calendar/fiscal-year.js';
 import { activePlanFor, backdated } from '../support/monitoring.js';
 import { planClient, torontoToday } from '../support/plans.js';
 import {
@@ -27,7 +28,9 @@ beforeAll(async () => {
 });
 afterAll(() => world?.close());
 
-const CURRENT_YEAR = 2026; // the fiscal year of the tests' today (1 April 2026 – 31 March 2027)
+// F3: the fiscal year (1 April – 31 March) of the tests' today, which is the real day: a fixed year
+// would make every assertion on today's supports fail once that year ends.
+const CURRENT_YEAR = fiscalYearOf(torontoToday());
 const put = (
   organizationId: string,
   fiscalYear: number,
