@@ -17,7 +17,7 @@ import {
   type ProblemBody,
   type SupportViewLike,
 } from '../support/supports.js';
-import { createWorld, type World } from '../support/world.js';
+import { createWorld, type Session, type World } from '../support/world.js';
 
 let world: World;
 beforeAll(async () => {
@@ -184,6 +184,16 @@ describe('F6: SSM pre-approval', () => {
 });
 
 describe('F1, F4, F5, F8, F9: who may receive a support and what a request must say', () => {
+  it('F1: the plan’s supports say who may request one now: the delivering provider, not the SSM', async () => {
+    const planId = await freshPlan();
+    const as = async (session: Session) =>
+      (await world.request(session, { method: 'GET', url: `/api/plans/${planId}/supports` })).json() as {
+        requesting: unknown;
+      };
+    expect((await as(caseworker())).requesting).toEqual({ allowed: true, problems: [] });
+    expect((await as(world.as.ssm_manager)).requesting).toEqual({ allowed: false, problems: [] });
+  });
+
   it('F1: a self-directed client is refused', async () => {
     const planId = await freshPlan();
     const [plan] = await world.db.select().from(plans).where(eq(plans.id, planId));
@@ -202,6 +212,14 @@ describe('F1, F4, F5, F8, F9: who may receive a support and what a request must 
     expect(problem.rule).toBe('F1');
     expect(problem.problems?.map((p) => p.code)).toEqual(['self_directed']);
     expect(problem.problems?.[0]?.fr).toContain('autonomes');
+    // The plan's supports page says so before anyone fills in the form.
+    const page = await world.request(caseworker(), {
+      method: 'GET',
+      url: `/api/plans/${planId}/supports`,
+    });
+    expect(page.json()).toMatchObject({
+      requesting: { allowed: false, problems: [{ rule: 'F1', code: 'self_directed' }] },
+    });
   });
 
   it('F4/F5: every unanswered principle and category problem is listed at once', async () => {

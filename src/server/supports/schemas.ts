@@ -237,6 +237,11 @@ export const clientFlagsSchema = z.object({
 
 export const planSupportsSchema = z.object({
   supports: z.array(supportViewSchema),
+  /**
+   * Whether this reader may request a support on the plan today; when the client cannot receive one
+   * (F1: self-directed, plan not open), the rules that stop it, so the page says why.
+   */
+  requesting: z.object({ allowed: z.boolean(), problems: z.array(problem) }),
   /** F6: the live ERFS total of the plan's supports. */
   planTotalCents: z.number().int(),
   thresholds: z.object({ itemCents: z.number().int(), planTotalCents: z.number().int() }),

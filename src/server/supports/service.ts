@@ -748,8 +748,21 @@ export async function planSupports(
   const facts = await planRecipientFacts(deps.db, planId);
   const sa = isSaViewer(ctx);
   const ordinal = (n: number): 1 | 2 => (n === 2 ? 2 : 1);
+  // F1: only the delivering provider requests, and only while the client may receive ERFS.
+  const stops = facts
+    ? recipientProblems({
+        serviceLevel: facts.serviceLevel ?? 'service_pending',
+        planStatus: row.plan.status,
+        statusQuo: false,
+        usedOn: today(deps),
+      })
+    : [];
   const result: PlanSupports = {
     supports,
+    requesting: {
+      allowed: works(ctx, row.plan) && stops.length === 0,
+      problems: works(ctx, row.plan) ? stops : [],
+    },
     // I3: SA's total counts what SA sees.
     planTotalCents: planTotalCents(
       (sa ? shown : all).map((r) => ({

@@ -155,6 +155,7 @@ const row: BudgetRow = {
 
 const planSupports: PlanSupports = {
   supports: [support(), issued({ id: '00000000-0000-4000-8000-000000000009', reference: 'ERFS-000124' })],
+  requesting: { allowed: true, problems: [] },
   planTotalCents: 240_000,
   thresholds: { itemCents: 100_000, planTotalCents: 350_000 },
   clientFlags: {
@@ -368,6 +369,38 @@ describe('plan supports, request form, approvals and budgets (rendered)', () => 
       [[supportKeys.plan(PLAN), planSupports]],
     );
     expect(html).not.toContain('data-testid="request-support"');
+  });
+
+  it('F1: on a plan that is no longer open, says why instead of offering a request', async () => {
+    const closed: PlanSupports = {
+      ...planSupports,
+      requesting: {
+        allowed: false,
+        problems: [
+          {
+            rule: 'F1',
+            code: 'plan_not_open',
+            en: 'The plan is closed (EN).',
+            fr: 'Le plan est fermé (FR).',
+          },
+        ],
+      },
+    };
+    for (const locale of ['en', 'fr'] as const) {
+      const html = await render(
+        `/plans/${PLAN}/supports`,
+        '/plans/:planId/supports',
+        PlanSupportsPage,
+        locale,
+        ['support.read', 'support.request'],
+        [[supportKeys.plan(PLAN), closed]],
+      );
+      expect(html).not.toContain('data-testid="request-support"');
+      expect(html).not.toContain('data-testid="new-placement"');
+      expect(html).toContain(
+        locale === 'en' ? 'F1: The plan is closed (EN).' : 'F1 : Le plan est fermé (FR).',
+      );
+    }
   });
 
   it('F8/F9: the request form asks for the SA coordination note and offers the ODSP reserve to an ODSP client only', async () => {

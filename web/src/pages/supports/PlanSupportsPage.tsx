@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PageAlert } from '../../components/Alert.js';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../api.js';
 import { Page } from '../../components/Page.js';
@@ -65,7 +66,18 @@ function PlanSupportsBody({ planId, view }: { planId: string; view: PlanSupports
           </>
         ) : null}
       </dl>
-      {can('support.request') ? (
+      {view.requesting.problems.length ? (
+        <div data-testid="requesting-stopped">
+          <PageAlert kind="informational" heading={t('supports.plan.cannotRequest')}>
+            <ul>
+              {view.requesting.problems.map((p) => (
+                <li key={p.code}>{words.problem(p)}</li>
+              ))}
+            </ul>
+          </PageAlert>
+        </div>
+      ) : null}
+      {can('support.request') && view.requesting.allowed ? (
         <p className="actions">
           <Link
             className="ontario-button ontario-button--primary"

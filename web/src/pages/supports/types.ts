@@ -148,6 +148,8 @@ export type SaProgramFlag = 'ow' | 'odsp' | null;
 
 export interface PlanSupports {
   supports: SupportView[];
+  /** F1: whether the reader may request a support now, and what stops it. */
+  requesting: { allowed: boolean; problems: SupportProblem[] };
   planTotalCents: number;
   thresholds: { itemCents: number; planTotalCents: number };
   clientFlags: {
