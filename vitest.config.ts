@@ -21,7 +21,9 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // The authorization matrix builds every kind of record through the API before it starts
+          // (about a minute on a 2-core machine, more under load); a ceiling, not a speed goal.
+          hookTimeout: 240_000,
           // Each file opens its own database; two at a time suits a 2-core machine.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
