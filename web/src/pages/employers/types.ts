@@ -1,6 +1,6 @@
 /**
- * The employers and placements API as the web reads it (issue 7 contract, docs/supports-contract.md
- * "Employers (F10)" and "Placements"; keep in step with src/server/employers/schemas.ts). The
+ * The employers and placements API as the web reads it (keep in step with the zod schemas of
+ * src/server/employers/schemas.ts). The
  * vocabularies are the domain's lists, so each code exists once. Only pure domain modules are
  * imported (no zod, no calendar barrel): test/unit/web/bundle-imports.test.ts checks it.
  */

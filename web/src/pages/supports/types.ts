@@ -1,5 +1,5 @@
 /**
- * What the supports API sends and takes (docs/supports-contract.md). The vocabularies are the
+ * What the supports API sends and takes (the zod schemas of src/server/supports/schemas.ts). The vocabularies are the
  * domain's own lists (src/domain/supports/types.ts), so a value the API can send always has a label.
  */
 import type { BudgetPosition, BudgetTotals } from '../../../../src/domain/supports/budgets.js';
