@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EN, FR } from '../../../web/src/i18n/resources.js';
-import { centsToInput, parseDollars } from '../../../web/src/pages/plans/shared.js';
+import { centsToInput, dollarsToCents } from '../../../web/src/money.js';
 import {
   MINIMUM_SERVICES,
   PLAN_EVENT_KINDS,
@@ -15,24 +15,25 @@ import {
 
 describe('plan money input', () => {
   it('turns dollars typed either way into integer cents, never a float', () => {
-    expect(parseDollars('250')).toBe(25_000);
-    expect(parseDollars('45.50')).toBe(4_550);
-    expect(parseDollars('45,50')).toBe(4_550);
-    expect(parseDollars('$1,234.5')).toBe(123_450);
-    expect(parseDollars('1 234,56 $')).toBe(123_456);
-    expect(parseDollars('0.1')).toBe(10);
-    expect(parseDollars('0')).toBe(0);
+    expect(dollarsToCents('250')).toBe(25_000);
+    expect(dollarsToCents('45.50')).toBe(4_550);
+    expect(dollarsToCents('45,50')).toBe(4_550);
+    expect(dollarsToCents('$1,234.5')).toBe(123_450);
+    expect(dollarsToCents('1 234,56 $')).toBe(123_456);
+    expect(dollarsToCents('0.1')).toBe(10);
+    expect(dollarsToCents('0')).toBe(0);
     // 0.29 * 100 is 28.999… in floating point; cents are built from the digits instead.
-    expect(parseDollars('0.29')).toBe(29);
+    expect(dollarsToCents('0.29')).toBe(29);
   });
 
   it('refuses what is not an amount', () => {
-    for (const bad of ['', 'abc', '-5', '1.234', '12.3.4', '1e3']) expect(parseDollars(bad), bad).toBeNull();
+    for (const bad of ['', 'abc', '-5', '1.234', '12.3.4', '1e3'])
+      expect(dollarsToCents(bad), bad).toBeNull();
   });
 
   it('shows cents back as an amount to edit', () => {
-    expect(centsToInput(4_550)).toBe('45.50');
-    expect(parseDollars(centsToInput(123_456))).toBe(123_456);
+    expect(centsToInput(4_550, 'en')).toBe('45.50');
+    expect(dollarsToCents(centsToInput(123_456, 'en'))).toBe(123_456);
   });
 });
 

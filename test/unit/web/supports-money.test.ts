@@ -5,7 +5,7 @@ import {
   formatSignedCents,
   MAX_INPUT_CENTS,
   parseCount,
-} from '../../../web/src/pages/supports/money.js';
+} from '../../../web/src/money.js';
 
 /**
  * Money typed in the supports and budget forms becomes integer cents by reading the digits (F3, F6:

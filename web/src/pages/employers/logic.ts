@@ -14,7 +14,7 @@ import { EMPLOYER_CHECKLIST_ITEMS } from '../../../../src/domain/supports/types.
 import type { FieldMessages } from '../../forms.js';
 import { EMAIL_PATTERN, isBlank, POSTAL_CODE_PATTERN } from '../../forms.js';
 import { parseHours } from '../monitoring/shared.js';
-import { dollarsToCents } from '../supports/money.js';
+import { dollarsToCents } from '../../money.js';
 import type {
   ContactInput,
   EmployerChecklist,

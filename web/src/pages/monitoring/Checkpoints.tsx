@@ -12,7 +12,7 @@ import { todayIso, useFormatters } from '../../format.js';
 import { collect, useFormErrors, type FieldMessages } from '../../forms.js';
 import { useCan, useSession } from '../../session.js';
 import { LedgerStateTag } from '../pbf/shared.js';
-import { parseDollars } from '../plans/shared.js';
+import { dollarsToCents } from '../../money.js';
 import { useMonitoringStep } from './data.js';
 import { EvidenceList, EvidenceUploadForm } from './Evidence.js';
 import { NocHint } from './JobForms.js';
@@ -412,7 +412,7 @@ function EsqForm({
       jobs.forEach((j, i) => {
         if (parseHours(j.hours) === null)
           problems[`jobs.${i}.minutesPerWeek`] = t('monitoring.job.errors.hours');
-        if (j.wage.trim() && parseDollars(j.wage) === null)
+        if (j.wage.trim() && dollarsToCents(j.wage) === null)
           problems[`jobs.${i}.hourlyWageCents`] = t('monitoring.job.errors.wage');
         if (!NOC_CODE.test(j.nocCode.trim()))
           problems[`jobs.${i}.nocCode`] = t('monitoring.job.errors.nocCode');
@@ -428,7 +428,7 @@ function EsqForm({
         ? jobs.map((j) => ({
             jobId: j.jobId,
             minutesPerWeek: parseHours(j.hours) ?? 0,
-            hourlyWageCents: j.wage.trim() ? parseDollars(j.wage) : null,
+            hourlyWageCents: j.wage.trim() ? dollarsToCents(j.wage) : null,
             nocCode: j.nocCode.trim(),
           }))
         : [],

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { Checkbox, SelectField, SubmitButton, TextField } from '../../components/fields.js';
 import { collect, useFormErrors, type FieldMessages, type FormErrorsState } from '../../forms.js';
-import { parseDollars } from '../plans/shared.js';
+import { dollarsToCents } from '../../money.js';
 import { useMonitoringStep } from './data.js';
 import { minutesToInput, parseHours, wageToInput } from './shared.js';
 import {
@@ -73,7 +73,7 @@ export function jobDraftProblems(d: JobDraft, t: TFunction, prefix = ''): FieldM
     [`${prefix}minutesPerWeek`, parseHours(d.hours) === null && t('monitoring.job.errors.hours')],
     [
       `${prefix}hourlyWageCents`,
-      d.wage.trim() !== '' && parseDollars(d.wage) === null && t('monitoring.job.errors.wage'),
+      d.wage.trim() !== '' && dollarsToCents(d.wage) === null && t('monitoring.job.errors.wage'),
     ],
     [`${prefix}nocCode`, !NOC_CODE.test(d.nocCode.trim()) && t('monitoring.job.errors.nocCode')],
     [`${prefix}permanence`, !d.permanence && t('monitoring.job.errors.permanence')],
@@ -91,7 +91,7 @@ export function jobInputOf(d: JobDraft): JobInput {
     startedOn: d.startedOn,
     endedOn: d.endedOn || null,
     minutesPerWeek: parseHours(d.hours) ?? 0,
-    hourlyWageCents: d.wage.trim() ? parseDollars(d.wage) : null,
+    hourlyWageCents: d.wage.trim() ? dollarsToCents(d.wage) : null,
     nocCode: d.nocCode.trim(),
     permanence: d.permanence as JobPermanence,
     hoursReached20On: d.hoursReached20On || null,
@@ -351,7 +351,7 @@ export function EditJobForm({
         ['minutesPerWeek', parseHours(hours) === null && t('monitoring.job.errors.hours')],
         [
           'hourlyWageCents',
-          wage.trim() !== '' && parseDollars(wage) === null && t('monitoring.job.errors.wage'),
+          wage.trim() !== '' && dollarsToCents(wage) === null && t('monitoring.job.errors.wage'),
         ],
         ['nocCode', !NOC_CODE.test(nocCode.trim()) && t('monitoring.job.errors.nocCode')],
       ]),
@@ -361,7 +361,7 @@ export function EditJobForm({
     save.mutate({
       endedOn: endedOn || null,
       minutesPerWeek: parseHours(hours) ?? job.minutesPerWeek,
-      hourlyWageCents: wage.trim() ? parseDollars(wage) : null,
+      hourlyWageCents: wage.trim() ? dollarsToCents(wage) : null,
       nocCode: nocCode.trim(),
       permanence,
       hoursReached20On: reached || null,

@@ -2,7 +2,7 @@
  * The PBF screens' pure helpers (no React, no browser), so the unit tests can reach them.
  */
 import type { FieldMessages } from '../../forms.js';
-import { centsToInput, parseDollars } from '../plans/shared.js';
+import { centsToInput, dollarsToCents } from '../../money.js';
 import {
   PBF_CHECKPOINTS,
   STREAMS,
@@ -29,8 +29,7 @@ export const idOf = (field: string) => `funding-${field.replace(/\./g, '-')}`;
 
 /** The grid to edit, in dollars as the interface language writes them ("250.00" / "250,00"). */
 export const inputsOf = (amounts: FundingAgreementAmounts, locale = 'en'): Inputs => {
-  const toInput = (cents: number) =>
-    locale === 'fr' ? centsToInput(cents).replace('.', ',') : centsToInput(cents);
+  const toInput = (cents: number) => centsToInput(cents, locale === 'fr' ? 'fr' : 'en');
   return Object.fromEntries(
     STREAMS.map((s) => [s, Object.fromEntries(PBF_CHECKPOINTS.map((c) => [c, toInput(amounts[s][c])]))]),
   ) as Inputs;
@@ -50,7 +49,7 @@ export function amountsFromInputs(
       s,
       Object.fromEntries(
         PBF_CHECKPOINTS.map((c) => {
-          const cents = parseDollars(inputs[s][c]);
+          const cents = dollarsToCents(inputs[s][c]);
           if (cents === null) problems[fieldOf(s, c)] = invalid;
           return [c, cents ?? 0];
         }),

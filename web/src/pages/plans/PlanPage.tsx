@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
+import { centsToInput, dollarsToCents } from '../../money.js';
 import { Link } from 'react-router-dom';
 import { PageAlert } from '../../components/Alert.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
@@ -11,15 +12,7 @@ import { useCan } from '../../session.js';
 import { SharedSupportsSection } from '../supports/SharedSupportsSection.js';
 import { useCatalogue, usePlanStep } from './data.js';
 import { PlanHistorySection } from './PlanHistory.js';
-import {
-  centsToInput,
-  ItemStatusTag,
-  itemName,
-  parseDollars,
-  PlanPageFrame,
-  PlanStatusTag,
-  useClosureLabel,
-} from './shared.js';
+import { ItemStatusTag, itemName, PlanPageFrame, PlanStatusTag, useClosureLabel } from './shared.js';
 import {
   isEarlyExit,
   PLAN_ITEM_OUTCOMES,
@@ -599,7 +592,7 @@ const costAndDatesChecks = (
   { cost, plannedStart, plannedEnd }: CostAndDates,
   t: TFunction,
 ): [string, string | false][] => [
-  ['costCents', parseDollars(cost) === null && t('plans.items.errors.cost')],
+  ['costCents', dollarsToCents(cost) === null && t('plans.items.errors.cost')],
   ['plannedStart', !plannedStart && t('plans.items.errors.plannedStart')],
   ['plannedEnd', !plannedEnd && t('plans.items.errors.plannedEnd')],
   [
@@ -675,7 +668,7 @@ function ItemEditForm({ plan, item, onSaved }: { plan: PlanDetail; item: PlanIte
   const [outcome, setOutcome] = useState<PlanItemOutcome | ''>(item.outcome ?? '');
   const [actualEnd, setActualEnd] = useState(item.actualEnd ?? '');
   const [costAndDates, setCostAndDates] = useState<CostAndDates>({
-    cost: centsToInput(item.costCents),
+    cost: centsToInput(item.costCents, fmt.locale === 'fr' ? 'fr' : 'en'),
     plannedStart: item.plannedStart,
     plannedEnd: item.plannedEnd,
   });
@@ -699,7 +692,7 @@ function ItemEditForm({ plan, item, onSaved }: { plan: PlanDetail; item: PlanIte
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (save.isPending) return;
-    const cents = parseDollars(costAndDates.cost);
+    const cents = dollarsToCents(costAndDates.cost);
     const problems: FieldMessages = collect([
       ...costAndDatesChecks(costAndDates, t),
       ['actualEnd', actualEnd && actualEnd > todayIso() && t('plans.items.errors.future')],
@@ -878,7 +871,7 @@ function AddItemForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (add.isPending) return;
-    const cents = parseDollars(costAndDates.cost);
+    const cents = dollarsToCents(costAndDates.cost);
     const problems = collect([
       [
         'catalogueItemId',

@@ -59,25 +59,6 @@ export function itemName(item: Pick<PlanItem, 'nameEn' | 'nameFr'>, locale: stri
   return locale === 'fr' ? item.nameFr || item.nameEn : item.nameEn || item.nameFr;
 }
 
-/**
- * "1 234,50", "$1,234.50" or "1234.5" → 123450 cents; null when it is not an amount. Money stays in
- * integer cents from the first keystroke, so no float ever reaches the API.
- */
-export function parseDollars(input: string): number | null {
-  const cleaned = input.replace(/[$\s\u00a0\u202f]/g, '');
-  if (!cleaned) return null;
-  // A comma followed by one or two digits at the end is a French decimal comma; other commas group.
-  const normalized = /,\d{1,2}$/.test(cleaned)
-    ? cleaned.replace(/\./g, '').replace(',', '.')
-    : cleaned.replace(/,/g, '');
-  if (!/^\d+(\.\d{1,2})?$/.test(normalized)) return null;
-  const [whole = '0', fraction = ''] = normalized.split('.');
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-}
-
-/** Cents as the amount typed in a dollars field ("1234.50"), for editing. */
-export const centsToInput = (cents: number) => (cents / 100).toFixed(2);
-
 /** I2: a draft is not yet shared with the SA side; the API refuses it with 403 and the rule. */
 export const notSharedYet = (error: unknown) =>
   isApiError(error) && error.status === 403 && error.problem.rule === 'I2';

@@ -14,7 +14,7 @@ import {
 import { NotFoundPage } from '../NotFoundPage.js';
 import { fiscalYearName } from '../pbf/logic.js';
 import { useBudgets, useSaveBudget } from './data.js';
-import { centsToInput, dollarsToCents, parseCount } from './money.js';
+import { centsToInput, dollarsToCents, parseCount } from '../../money.js';
 import { useSupportWords } from './shared.js';
 import type { BudgetRow } from './types.js';
 

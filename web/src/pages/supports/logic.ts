@@ -3,7 +3,7 @@
  * sends to the API.
  */
 import { isBlank } from '../../forms.js';
-import { dollarsToCents } from './money.js';
+import { dollarsToCents } from '../../money.js';
 import type {
   OdspReserveUse,
   PlanSupports,

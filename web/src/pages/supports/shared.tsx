@@ -4,7 +4,7 @@ import { CATEGORY_INFO } from '../../../../src/domain/supports/categories.js';
 import { PRE_APPROVAL_REASON_LABELS } from '../../../../src/domain/supports/pre-approval.js';
 import { WITHHOLD_REASON_LABELS } from '../../../../src/domain/supports/withholding.js';
 import './i18n.js';
-import { formatSignedCents } from './money.js';
+import { formatSignedCents } from '../../money.js';
 import type {
   PreApprovalReason,
   ReportState,

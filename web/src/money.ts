@@ -1,9 +1,9 @@
 /**
- * Money as people type it and as the supports API keeps it: integer cents (F3, F6 thresholds are
- * exact to the cent). Typed dollars are read digit by digit, never through a float, so "1,200.10"
+ * Money as people type it and as the API keeps it: integer cents everywhere (plan item costs,
+ * wages, PBF amounts, financial supports: F3 and F6 thresholds are exact to the cent). Typed dollars are read digit by digit, never through a float, so "1,200.10"
  * is 120010 cents and not 120009.99999.
  */
-import { formatCents } from '../../../../src/domain/supports/pre-approval.js';
+import { formatCents } from '../../src/domain/supports/pre-approval.js';
 
 /** The largest amount an input may hold: far above any ERFS figure, far below unsafe integers. */
 export const MAX_INPUT_CENTS = 100_000_000_000;
