@@ -194,6 +194,25 @@ describe('F1, F4, F5, F8, F9: who may receive a support and what a request must 
     expect((await as(world.as.ssm_manager)).requesting).toEqual({ allowed: false, problems: [] });
   });
 
+  it('F4: the plan’s goals and items to link a request to, items named in both languages', async () => {
+    const planId = await freshPlan();
+    const view = (await get(`/api/plans/${planId}/supports`)).json() as {
+      goals: { ordinal: number }[];
+      items: { id: string; title: string; titleFr: string }[];
+    };
+    expect(view.goals.map((g) => g.ordinal)).toEqual([1, 2]);
+    const rows = (
+      (await world.db.execute(
+        sql`select c.name_en, c.name_fr from plan_items i join plan_item_catalogue c on c.id = i.catalogue_item_id
+            where i.plan_id = ${planId}`,
+      )) as unknown as { rows: { name_en: string; name_fr: string }[] }
+    ).rows;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(view.items.map((i) => [i.title, i.titleFr]).sort()).toEqual(
+      rows.map((r) => [r.name_en, r.name_fr]).sort(),
+    );
+  });
+
   it('F1: a self-directed client is refused', async () => {
     const planId = await freshPlan();
     const [plan] = await world.db.select().from(plans).where(eq(plans.id, planId));

@@ -248,7 +248,13 @@ export const planSupportsSchema = z.object({
   clientFlags: clientFlagsSchema,
   goals: z.array(z.object({ ordinal: z.union([z.literal(1), z.literal(2)]), title: z.string() })),
   items: z.array(
-    z.object({ id: z.uuid(), title: z.string(), goalOrdinal: z.union([z.literal(1), z.literal(2)]) }),
+    z.object({
+      id: z.uuid(),
+      /** The catalogue's English and French names; a custom item's own title in both. */
+      title: z.string(),
+      titleFr: z.string(),
+      goalOrdinal: z.union([z.literal(1), z.literal(2)]),
+    }),
   ),
 });
 export type PlanSupports = z.infer<typeof planSupportsSchema>;

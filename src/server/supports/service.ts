@@ -786,12 +786,12 @@ export async function planSupports(
     items: items.flatMap((i) => {
       const sub = subGoals.find((s) => s.id === i.item.subGoalId);
       if (!sub) return [];
+      const custom = i.catalogue ? null : (key.openText(CUSTOM_TITLE_FIELD, i.item.customTitleSealed) ?? '');
       return [
         {
           id: i.item.id,
-          title: i.catalogue
-            ? i.catalogue.nameEn
-            : (key.openText(CUSTOM_TITLE_FIELD, i.item.customTitleSealed) ?? ''),
+          title: i.catalogue ? i.catalogue.nameEn : custom!,
+          titleFr: i.catalogue ? i.catalogue.nameFr : custom!,
           goalOrdinal: ordinal(sub.goalOrdinal),
         },
       ];

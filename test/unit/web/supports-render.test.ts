@@ -165,7 +165,14 @@ const planSupports: PlanSupports = {
     serviceLevel: null,
   },
   goals: [{ ordinal: 1, title: 'Work in logistics' }],
-  items: [{ id: '00000000-0000-4000-8000-0000000000aa', title: 'Forklift course', goalOrdinal: 1 }],
+  items: [
+    {
+      id: '00000000-0000-4000-8000-0000000000aa',
+      title: 'Forklift course',
+      titleFr: 'Cours de chariot élévateur',
+      goalOrdinal: 1,
+    },
+  ],
 };
 
 async function render(
@@ -417,6 +424,9 @@ describe('plan supports, request form, approvals and budgets (rendered)', () => 
       expect(html).toContain('id="useOdspReserve"');
       expect(html).toContain('value="goal:1"');
       expect(html).toContain('value="item:00000000-0000-4000-8000-0000000000aa"');
+      // The plan item is named in the interface language.
+      expect(html).toContain(locale === 'en' ? 'Forklift course' : 'Cours de chariot élévateur');
+      expect(html).not.toContain(locale === 'en' ? 'Cours de chariot élévateur' : 'Forklift course');
       expect(html).toContain('data-testid="support-preview"');
       expect(html).not.toMatch(NO_KEYS);
     }

@@ -21,7 +21,7 @@ import { NotFoundPage } from '../NotFoundPage.js';
 import { usePlan } from '../plans/data.js';
 import { usePlanSupports, usePreview, useRequestSupport } from './data.js';
 import { DATED_CATEGORIES, emptyDraft, requestBodyOf, type RequestDraft } from './logic.js';
-import { dollarsToCents } from './money.js';
+import { dollarsToCents } from '../../money.js';
 import { PreApprovalReasons, ProblemList, useSupportWords } from './shared.js';
 import {
   ODSP_RESERVE_USES,
@@ -79,7 +79,7 @@ export function SupportRequestPage() {
 }
 
 function RequestForm({ planId, view }: { planId: string; view: PlanSupports }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const words = useSupportWords();
   const navigate = useNavigate();
   const form = useFormErrors();
@@ -168,7 +168,10 @@ function RequestForm({ planId, view }: { planId: string; view: PlanSupports }) {
     ...view.goals.map((g) => ({ value: `goal:${g.ordinal}`, label: t('supports.request.goalOption', g) })),
     ...view.items.map((i) => ({
       value: `item:${i.id}`,
-      label: t('supports.request.itemOption', { title: i.title, ordinal: i.goalOrdinal }),
+      label: t('supports.request.itemOption', {
+        title: i18n.language === 'fr' ? i.titleFr : i.title,
+        ordinal: i.goalOrdinal,
+      }),
     })),
   ];
 

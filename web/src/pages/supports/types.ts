@@ -159,7 +159,8 @@ export interface PlanSupports {
     serviceLevel: string | null;
   };
   goals: { ordinal: 1 | 2; title: string }[];
-  items: { id: string; title: string; goalOrdinal: 1 | 2 }[];
+  /** `title` in English, `titleFr` in French (the catalogue's two names). */
+  items: { id: string; title: string; titleFr: string; goalOrdinal: 1 | 2 }[];
 }
 
 export interface OdspDeclarations {
