@@ -189,6 +189,7 @@ describe('financial supports: request, SSM pre-approval, issue, evidence, report
       .poll(() => page.getByTestId('allocation-preview').getAttribute('data-cents'))
       .toBe('15000000');
     await page.getByTestId('budget-save').click();
+    await page.getByRole('status').getByText('Budget saved for').waitFor();
     const financeRow = page.locator(`[data-testid="budget-row"][data-organization-id="${riverside}"]`);
     await expect
       .poll(() => financeRow.getByTestId('budget-allocation').getAttribute('data-cents'))

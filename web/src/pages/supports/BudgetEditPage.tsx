@@ -70,7 +70,8 @@ function BudgetForm({ row, fiscalYear }: { row: BudgetRow; fiscalYear: number })
   );
   const save = useSaveBudget(row.organizationId, fiscalYear, {
     onError: form.fromError,
-    onSuccess: () => navigate(`/budgets?fiscalYear=${fiscalYear}`),
+    onSuccess: () =>
+      navigate(`/budgets?fiscalYear=${fiscalYear}`, { state: { savedFor: row.organizationName } }),
   });
 
   const baseCents = dollarsToCents(base);

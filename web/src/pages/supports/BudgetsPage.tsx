@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
+import { PageAlert } from '../../components/Alert.js';
 import { SelectField } from '../../components/fields.js';
 import { Page } from '../../components/Page.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
@@ -27,8 +28,15 @@ export function BudgetsPage() {
   const asked = Number(params.get('fiscalYear'));
   const fiscalYear = Number.isInteger(asked) && asked > 2000 ? asked : current;
   const budgets = useBudgets(fiscalYear);
+  // F3: back from the allocation form, say whose budget was saved.
+  const savedFor = (useLocation().state as { savedFor?: string } | null)?.savedFor;
   return (
     <Page title={t('supports.budgets.title')} lead={t('supports.budgets.lead')}>
+      <div role="status" className="plan-flash">
+        {savedFor ? (
+          <PageAlert kind="success" heading={t('supports.budgets.saved', { organization: savedFor })} />
+        ) : null}
+      </div>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <SelectField
           id="budgets-fiscal-year"
