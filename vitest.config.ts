@@ -36,6 +36,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 240_000,
+          // A real browser round trip (click → API → refetch → render) can take over the default
+          // 1 s on a loaded 2-core machine; a ceiling for waiting, not a speed goal.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
           sequence: { groupOrder: 2 },
         },
