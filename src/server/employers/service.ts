@@ -675,7 +675,8 @@ export async function createPlacement(
       kind: 'employer',
       category: null,
       employerUse: input.employerUse,
-      description: `${input.jobTitle} placement at ${employer.legalName}`,
+      // Shown in both languages, so no English words around the two names.
+      description: `${input.jobTitle} — ${employer.legalName}`,
       vendorName: employer.legalName,
       sellerKind: 'business',
       purchaseForm: 'goods_or_services',
