@@ -31,6 +31,10 @@ const NAV = [
   'caseConferences',
   'noteTemplates',
   'planCatalogue',
+  // F3/F6/F10: the approvals queue (SSM), the budgets (provider's own, SSM's catchment) and employers.
+  'supportApprovals',
+  'budgets',
+  'employers',
   'account',
 ] as const;
 
