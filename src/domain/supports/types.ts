@@ -98,6 +98,26 @@ export function canTransition(from: RequestState, to: RequestState): boolean {
   return REQUEST_TRANSITIONS[from].includes(to);
 }
 
+/** The states a support may move to `to` from, in lifecycle order (e.g. what may still be cancelled). */
+export function statesThatMayBecome(to: RequestState): RequestState[] {
+  return REQUEST_STATES.filter((from) => canTransition(from, to));
+}
+
+/**
+ * F13/I3: issued to the client (or employer) and after: there is a report to make or review, and
+ * the SA caseworker of a shared client sees the support (what was issued, and its report).
+ */
+export const ISSUED_STATES = [
+  'issued',
+  'reported',
+  'report_approved',
+  'withheld',
+] as const satisfies readonly RequestState[];
+
+export function isIssuedState(s: RequestState): boolean {
+  return (ISSUED_STATES as readonly RequestState[]).includes(s);
+}
+
 /**
  * F6: the states whose amount counts toward the client's ERFS total over the EAP. Everything asked
  * for and not abandoned: a support waiting for approval already claims its share (otherwise two

@@ -57,6 +57,7 @@ import {
   type PreApprovalReason,
 } from '../../domain/supports/pre-approval.js';
 import { evidenceProblems, reportDueOn, reportState } from '../../domain/supports/reporting.js';
+import { isIssuedState, statesThatMayBecome } from '../../domain/supports/types.js';
 import type {
   EmployerSupportUse,
   FundingSource,
@@ -160,12 +161,9 @@ export const SUPPORT_FIELDS = {
   evidenceFileName: 'support.evidence_file_name',
 } as const;
 
-/** I3: the states of a support the SA caseworker sees (what was issued to the client, and its report). */
-const SA_VISIBLE_STATES: readonly RequestState[] = ['issued', 'reported', 'report_approved', 'withheld'];
-/** F13: the states after issue, when there is a report to make or review. */
-const ISSUED_STATES: readonly RequestState[] = ['issued', 'reported', 'report_approved', 'withheld'];
-const CANCELLABLE: readonly RequestState[] = ['requested', 'pre_approval_pending', 'approved'];
-const REPORTABLE: readonly RequestState[] = ['issued', 'withheld'];
+/** The lifecycle decides what may be cancelled (before issue) and reported (issued, or withheld to correct). */
+const CANCELLABLE = statesThatMayBecome('cancelled');
+const REPORTABLE = statesThatMayBecome('reported');
 
 const today = (deps: { now: () => Date }) => torontoDate(deps.now());
 
@@ -210,7 +208,7 @@ const approves = (ctx: RequestContext) =>
  * its own organization's supports, SA the issued ones of shared clients (I3), the SSM all.
  */
 function mayView(ctx: RequestContext, s: { organizationId: string; state: RequestState }): boolean {
-  if (isSaViewer(ctx)) return SA_VISIBLE_STATES.includes(s.state);
+  if (isSaViewer(ctx)) return isIssuedState(s.state);
   if (ctx.actor.organizationKind === 'provider') return ctx.actor.organizationId === s.organizationId;
   return ctx.actor.organizationKind === 'ssm';
 }
@@ -258,7 +256,7 @@ const keyOfSupport = (crypto: PersonCrypto, row: { client: { id: string }; wrapp
 
 /** F13: what is wrong with the evidence attached to an issued support; [] before issue. */
 function evidenceProblemsOf(s: VisibleSupport['support'], evidence: readonly SupportEvidenceRow[]) {
-  if (!ISSUED_STATES.includes(s.state)) return [];
+  if (!isIssuedState(s.state)) return [];
   return evidenceProblems({
     supportKind: s.kind,
     purchase: s.purchaseForm,

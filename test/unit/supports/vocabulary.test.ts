@@ -8,6 +8,8 @@ import {
   SUPPORT_KINDS,
   WITHHOLD_REASONS,
   canTransition,
+  isIssuedState,
+  statesThatMayBecome,
 } from '../../../src/domain/supports/types.js';
 import {
   WITHHOLD_REASON_LABELS,
@@ -50,6 +52,29 @@ describe('request lifecycle', () => {
   it('F6: drafts, withheld and cancelled supports are not live', () => {
     for (const s of ['draft', 'withheld', 'cancelled'] as const)
       expect((LIVE_REQUEST_STATES as readonly string[]).includes(s)).toBe(false);
+  });
+});
+
+describe('what the lifecycle allows (F11, F13, I3)', () => {
+  it('F13: a support is cancelled only before issue, and reported when issued or withheld (a corrected report)', () => {
+    expect(statesThatMayBecome('cancelled')).toEqual([
+      'draft',
+      'requested',
+      'pre_approval_pending',
+      'approved',
+    ]);
+    expect(statesThatMayBecome('reported')).toEqual(['issued', 'withheld']);
+  });
+
+  it('I3: the SA caseworker sees a support once it is issued, never while it is only asked for', () => {
+    expect(REQUEST_STATES.filter(isIssuedState)).toEqual([
+      'issued',
+      'reported',
+      'report_approved',
+      'withheld',
+    ]);
+    for (const s of ['draft', 'requested', 'pre_approval_pending', 'approved', 'cancelled'] as const)
+      expect(isIssuedState(s)).toBe(false);
   });
 });
 
