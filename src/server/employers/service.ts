@@ -306,6 +306,24 @@ const contactColumns = (c: z.infer<typeof contactBody>) => ({
   email: c.email ?? null,
 });
 
+/**
+ * One change to an employer's file by its registering provider: checked first, then written with its
+ * audit entry in one transaction, and the file read back as the actor sees it.
+ */
+async function changeFile(
+  deps: EmployerDeps,
+  ctx: RequestContext,
+  employerId: string,
+  write: (tx: Transaction, now: Date) => Promise<unknown>,
+): Promise<EmployerView> {
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    await write(tx, now);
+    await audit(tx, ctx, 'update', 'employer', employerId);
+  });
+  return reread(deps, ctx, employerId);
+}
+
 export async function changeEmployer(
   deps: EmployerDeps,
   ctx: RequestContext,
@@ -315,16 +333,13 @@ export async function changeEmployer(
   await managedEmployer(deps, ctx, employerId);
   notAfterToday(deps, input.registeredOn, 'body.registeredOn');
   const { legalName, ...rest } = input;
-  const now = deps.now();
-  await deps.db.transaction(async (tx) => {
-    await updateEmployer(tx, employerId, {
+  return changeFile(deps, ctx, employerId, (tx, now) =>
+    updateEmployer(tx, employerId, {
       ...employerColumns(rest),
       ...(legalName !== undefined ? { legalName } : {}),
       updatedAt: now,
-    });
-    await audit(tx, ctx, 'update', 'employer', employerId);
-  });
-  return reread(deps, ctx, employerId);
+    }),
+  );
 }
 
 /** F10: the seven §13 criteria as checked today by the actor. */
@@ -335,17 +350,14 @@ export async function setChecklist(
   input: z.infer<typeof checklistBody>,
 ): Promise<EmployerView> {
   await managedEmployer(deps, ctx, employerId);
-  const now = deps.now();
-  await deps.db.transaction(async (tx) => {
-    await updateEmployer(tx, employerId, {
+  return changeFile(deps, ctx, employerId, (tx, now) =>
+    updateEmployer(tx, employerId, {
       checklist: { ...EMPTY_CHECKLIST, ...input.checklist },
       checklistCheckedOn: torontoDate(now),
       checklistCheckedByUserId: ctx.actor.userId,
       updatedAt: now,
-    });
-    await audit(tx, ctx, 'update', 'employer', employerId);
-  });
-  return reread(deps, ctx, employerId);
+    }),
+  );
 }
 
 export async function addContact(
@@ -355,12 +367,9 @@ export async function addContact(
   input: z.infer<typeof contactBody>,
 ): Promise<EmployerView> {
   await managedEmployer(deps, ctx, employerId);
-  const now = deps.now();
-  await deps.db.transaction(async (tx) => {
-    await insertContact(tx, { ...contactColumns(input), employerId, createdAt: now });
-    await audit(tx, ctx, 'update', 'employer', employerId);
-  });
-  return reread(deps, ctx, employerId);
+  return changeFile(deps, ctx, employerId, (tx, now) =>
+    insertContact(tx, { ...contactColumns(input), employerId, createdAt: now }),
+  );
 }
 
 export async function addLocation(
@@ -370,12 +379,9 @@ export async function addLocation(
   input: z.infer<typeof locationBody>,
 ): Promise<EmployerView> {
   await managedEmployer(deps, ctx, employerId);
-  const now = deps.now();
-  await deps.db.transaction(async (tx) => {
-    await insertLocation(tx, { ...input, employerId, createdAt: now });
-    await audit(tx, ctx, 'update', 'employer', employerId);
-  });
-  return reread(deps, ctx, employerId);
+  return changeFile(deps, ctx, employerId, (tx, now) =>
+    insertLocation(tx, { ...input, employerId, createdAt: now }),
+  );
 }
 
 /** F10: a visit to the employer by the actor; only in-person ones count toward the 12-month rule. */
@@ -393,9 +399,8 @@ export async function addSiteVisit(
     if (!location || location.employerId !== employerId)
       throw invalid('body.locationId', 'Not one of this employer’s locations', 'unknown_location');
   }
-  const now = deps.now();
-  await deps.db.transaction(async (tx) => {
-    await insertSiteVisit(tx, {
+  return changeFile(deps, ctx, employerId, (tx, now) =>
+    insertSiteVisit(tx, {
       employerId,
       locationId,
       visitedOn: input.visitedOn,
@@ -403,10 +408,8 @@ export async function addSiteVisit(
       visitedByUserId: ctx.actor.userId,
       notes: input.notes,
       recordedAt: now,
-    });
-    await audit(tx, ctx, 'update', 'employer', employerId);
-  });
-  return reread(deps, ctx, employerId);
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
